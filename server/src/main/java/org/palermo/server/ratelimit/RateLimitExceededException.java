@@ -1,0 +1,32 @@
+package org.palermo.server.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import org.palermo.server.errors.ProblemException;
+import org.palermo.server.errors.ProblemType;
+
+/** A rate limit is spent; the answer says when to come back. */
+public final class RateLimitExceededException extends ProblemException {
+  private static final long serialVersionUID = 1L;
+
+  private final long retryAfterSeconds;
+
+  public RateLimitExceededException(Duration retryAfter) {
+    this(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+  }
+
+  private RateLimitExceededException(long seconds) {
+    super(ProblemType.RATE_LIMITED, "Too many requests. Wait " + seconds
+        + (seconds == 1 ? " second" : " seconds") + " before trying again.");
+    this.retryAfterSeconds = seconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+  }
+}
