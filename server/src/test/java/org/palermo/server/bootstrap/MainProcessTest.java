@@ -48,8 +48,10 @@ class MainProcessTest {
 
   private static Process launch(Path dataDir, Map<String, String> env) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName());
+    // As scripts/run does: the child's temporary files live in its data folder.
+    Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
+    ProcessBuilder builder = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName());
     builder.environment().keySet().removeIf(k -> k.startsWith("PALERMO_"));
     builder.environment().put("PALERMO_DATA_DIR", dataDir.toString());
     builder.environment().putAll(env);
