@@ -128,8 +128,7 @@ public final class EnvironmentConfig {
         return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip();
       } catch (IOException e) {
         throw new ConfigException("Cannot read " + name + "_FILE " + file.get() + ": "
-            + e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])",
-                "$1 $2").toLowerCase(java.util.Locale.ROOT));
+            + FileProblems.reason(e).orElse("unreadable"));
       }
     }
     return direct.orElseThrow(() -> new ConfigException("Set " + name + " or " + name + "_FILE"));

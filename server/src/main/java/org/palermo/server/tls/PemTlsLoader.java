@@ -20,6 +20,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.palermo.server.config.ConfigException;
+import org.palermo.server.config.FileProblems;
 
 /** Reads a PEM certificate chain and private key (PKCS#8, EC or RSA) given by the operator. */
 public final class PemTlsLoader {
@@ -101,9 +102,7 @@ public final class PemTlsLoader {
   }
 
   private static ConfigException unreadable(String what, String variable, Path file, Exception e) {
-    String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : "not valid PEM";
+    String reason = FileProblems.reason(e).orElse("not valid PEM");
     return new ConfigException("Cannot read the TLS " + what + " " + file + " (" + variable + "): "
         + reason, e);
   }

@@ -113,6 +113,12 @@ class MainProcessTest {
   }
 
   private static HttpResponse<String> health(Started started) throws Exception {
+    HttpClient client = HttpClient.newBuilder().sslContext(trustingCertificate(started)).build();
+    return client.send(HttpRequest.newBuilder(started.base().resolve("api/v1/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static SSLContext trustingCertificate(Started started) throws Exception {
     X509Certificate cert;
     try (var in = Files.newInputStream(started.certificate())) {
       cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -124,9 +130,37 @@ class MainProcessTest {
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
-    HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
-    return client.send(HttpRequest.newBuilder(started.base().resolve("api/v1/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ssl;
+  }
+
+  /** Requests that a careless server would log with the caller's address or user agent. */
+  private static void provokeLogging(Started started) throws Exception {
+    HttpClient client = HttpClient.newBuilder().sslContext(trustingCertificate(started)).build();
+    for (HttpRequest request : List.of(
+        HttpRequest.newBuilder(started.base().resolve("api/v1/canary-path-4711"))
+            .header("User-Agent", "PalermoCanaryAgent/9.9").build(),
+        HttpRequest.newBuilder(started.base().resolve("api/v1/health"))
+            .header("User-Agent", "PalermoCanaryAgent/9.9")
+            .header("X-Filler", "f".repeat(20_000)).build())) {
+      client.send(request, HttpResponse.BodyHandlers.discarding());
+    }
+    // Plain HTTP and garbage on the TLS port: handshake failures.
+    for (String garbage : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "\u0016\u0003\u0001junk")) {
+      try (java.net.Socket socket = new java.net.Socket(started.base().getHost(),
+          started.base().getPort())) {
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(garbage.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getInputStream().read();
+      } catch (IOException e) {
+        // refused or reset: what we expect
+      }
+    }
+  }
+
+  private static List<String> logLines(List<String> lines) {
+    synchronized (lines) {
+      return lines.stream().filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).toList();
+    }
   }
 
   private static String lineStarting(List<String> lines, String prefix) {
@@ -146,6 +180,7 @@ class MainProcessTest {
     assertTrue(fingerprint.matches("SHA-256\\s+([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
     String installation = lineStarting(first.lines(), "installation");
     assertTrue(lineStarting(first.lines(), "database").endsWith("(new)"));
+    provokeLogging(first);
     // SIGTERM through the handle: Process.destroy() would also close our end of its output.
     first.process().toHandle().destroy();
     assertEquals(143, first.awaitExit(), "exit by SIGTERM after clean stop");
@@ -163,6 +198,13 @@ class MainProcessTest {
     }
     for (String line : first.lines()) {
       assertFalse(line.contains("Exception"), "no stack traces in normal output: " + line);
+    }
+    List<String> logged = logLines(first.lines());
+    assertTrue(logged.stream().anyMatch(l -> l.contains("Stopped")), "log lines recognised");
+    for (String line : logged) {
+      assertFalse(line.contains("127.0.0.1") || line.contains("localhost"), "an address: " + line);
+      assertFalse(line.contains("PalermoCanaryAgent"), "a user agent: " + line);
+      assertFalse(line.contains("canary-path-4711"), "a request path: " + line);
     }
   }
 
