@@ -1,0 +1,77 @@
+package org.palermo.security.chain;
+
+import java.security.MessageDigest;
+import java.security.SignatureException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.palermo.security.keys.SigningPublicKey;
+
+/**
+ * Verifies a whole signed hash chain from its genesis entry, and against a head the client
+ * pinned earlier.
+ *
+ * <p>Guarantee: a chain that verifies is one unbroken sequence 0..n, each entry naming the hash
+ * of the one before, each signed for this chain's purpose by a key the {@link AuthorPolicy}
+ * allows, and it contains the pinned head unchanged. Otherwise the error says which of gap,
+ * fork, rollback, wrong author or bad signature was found first (ATTACKS.md classes 4, 15).
+ */
+public final class ChainVerifier {
+    private final ChainKind kind;
+    private final AuthorPolicy authors;
+
+    public ChainVerifier(ChainKind kind, AuthorPolicy authors) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.authors = Objects.requireNonNull(authors, "authors");
+    }
+
+    /**
+     * Verifies {@code entries} (genesis first) and returns the new head.
+     *
+     * @param pinned the head this client verified before, or null on first use
+     */
+    public ChainHead verify(List<ChainEntry> entries, ChainHead pinned) throws ChainException {
+        if (entries.isEmpty()) {
+            throw new ChainException.Gap(0, "the chain has no genesis entry");
+        }
+        List<ChainEntry> verified = new ArrayList<>(entries.size());
+        byte[] expectedPrevious = ChainEntry.GENESIS_PREVIOUS;
+        for (ChainEntry entry : entries) {
+            long expected = verified.size();
+            long seq = entry.sequence();
+            if (seq < expected) {
+                throw new ChainException.Fork(seq, "a second entry with this sequence number");
+            }
+            if (seq > expected) {
+                throw new ChainException.Gap(expected, "missing; the next entry served is " + seq);
+            }
+            if (!MessageDigest.isEqual(expectedPrevious, entry.previousHash())) {
+                throw new ChainException.Fork(seq, "does not extend the entry before it");
+            }
+            Optional<SigningPublicKey> author = authors.authorise(entry, Collections.unmodifiableList(verified));
+            if (author.isEmpty() || !MessageDigest.isEqual(author.get().keyId(), entry.authorKeyId())) {
+                throw new ChainException.WrongAuthor(seq, "its author may not write this entry");
+            }
+            try {
+                author.get().verify(kind.purpose(), entry.signedBytes(), entry.signature());
+            } catch (SignatureException e) {
+                throw new ChainException.BadSignature(seq, "signature does not verify");
+            }
+            verified.add(entry);
+            expectedPrevious = entry.hash();
+        }
+        ChainEntry last = verified.get(verified.size() - 1);
+        if (pinned != null) {
+            if (last.sequence() < pinned.sequence()) {
+                throw new ChainException.Rollback(last.sequence(),
+                        "served head is older than the pinned head " + pinned.sequence());
+            }
+            if (!verified.get((int) pinned.sequence()).hasHash(pinned.hash())) {
+                throw new ChainException.Fork(pinned.sequence(), "differs from the pinned entry");
+            }
+        }
+        return ChainHead.of(last);
+    }
+}

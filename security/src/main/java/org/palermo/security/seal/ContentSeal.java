@@ -1,0 +1,141 @@
+package org.palermo.security.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Objects;
+import org.palermo.security.InsecureSecretKeyAccess;
+import org.palermo.security.internal.JdkAesGcm;
+import org.palermo.security.internal.Rng;
+import org.palermo.security.keys.SymmetricKey;
+
+/**
+ * Seals and opens the content of one document version as Cobblestone-256
+ * (c2sp.org/chunked-encryption: HKDF-Expand-SHA512, AES-256-GCM, 16 KiB chunks, 24-byte salt,
+ * 32-byte key commitment), streaming, with AES-GCM running in the JDK's provider.
+ *
+ * <p>Guarantees: confidentiality and integrity of the content under a {@link SymmetricKey} used
+ * for one {@link SealContext}; the key commitment is checked before any chunk is opened, so a
+ * ciphertext opens under one key and one context only (ATTACKS.md classes 10 and 23); chunks
+ * cannot be reordered, dropped, duplicated, truncated or extended without the reader failing
+ * (class 9); a reader releases a chunk only after it authenticates and, once failed, keeps
+ * failing. Sizes are not hidden: the ciphertext is 56 bytes plus 16 bytes per chunk longer than
+ * the plaintext. The salt is random per stream, so one key may seal several streams, but use a
+ * fresh key per document version (DESIGN.md).
+ */
+public final class ContentSeal {
+    /** Plaintext bytes per chunk; the final chunk is always shorter. */
+    public static final int CHUNK_SIZE = Cobblestone.CHUNK_SIZE;
+    /** Bytes of a full sealed chunk (plaintext plus 16-byte tag). */
+    public static final int SEALED_CHUNK_SIZE = Cobblestone.SEALED_CHUNK_SIZE;
+    /** Bytes of the header: 24-byte salt, then 32-byte commitment. */
+    public static final int HEADER_LENGTH = Cobblestone.HEADER_LENGTH;
+
+    private ContentSeal() {
+    }
+
+    /**
+     * A stream that seals what is written to it into {@code out}. The header is written at once;
+     * {@link OutputStream#close()} writes the final chunk and closes {@code out}. Output that was
+     * not closed cleanly never opens.
+     */
+    public static OutputStream newSealingStream(SymmetricKey key, SealContext context, OutputStream out)
+            throws IOException {
+        return sealingStream(rawKey(key), context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), out);
+    }
+
+    /**
+     * A stream of the plaintext sealed in {@code in}. It reads the header on first use, checks the
+     * commitment, then opens chunk after chunk; every failure is a {@link SealedContentException}.
+     */
+    public static InputStream newOpeningStream(SymmetricKey key, SealContext context, InputStream in) {
+        return openingStream(rawKey(key), context.encode(), in);
+    }
+
+    /**
+     * Opens a run of chunks fetched apart from the rest (a resumed or partial download): the
+     * stream {@code chunks} starts at {@link #chunkOffset(long) chunkOffset(firstChunk)} of the
+     * ciphertext and holds up to {@code chunkCount} chunks; the run ends early only at the
+     * message's final (short) chunk. The commitment in {@code header} is checked here, before
+     * any chunk is opened.
+     *
+     * @throws SealedContentException if the header does not match this key and context
+     */
+    public static InputStream newRangeOpeningStream(SymmetricKey key, SealContext context, byte[] header,
+            long firstChunk, long chunkCount, InputStream chunks) throws SealedContentException {
+        if (chunkCount < 1) {
+            throw new IllegalArgumentException("a range holds at least one chunk");
+        }
+        return new OpeningInputStream(chunks, rawKey(key), context.encode(), header, firstChunk, chunkCount);
+    }
+
+    /**
+     * A reader of single chunks of a sealed file; it checks the length and the commitment when
+     * made. See {@link SealedFileReader}.
+     */
+    public static SealedFileReader newFileReader(SymmetricKey key, SealContext context, SeekableByteChannel file)
+            throws IOException {
+        return new SealedFileReader(file, rawKey(key), context.encode());
+    }
+
+    /**
+     * Optional, for short-lived processes (the command line) about to seal or open a large file:
+     * primes the JIT so that AES-GCM runs at hardware speed from the first chunk instead of after
+     * the first 50-100 MiB, and meanwhile, on a second thread, loads the key-derivation classes
+     * (opening Bouncy Castle's signed jar costs about 0.2 s the first time). Costs about
+     * 0.2-0.4 s of CPU once per process; changes no output.
+     */
+    public static void warmUp() {
+        Thread keySchedule = new Thread(
+                () -> Cobblestone.derive(new byte[Cobblestone.KEY_LENGTH], new byte[Cobblestone.SALT_LENGTH], new byte[0]),
+                "palermo-seal-warm-up");
+        keySchedule.setDaemon(true);
+        keySchedule.start();
+        JdkAesGcm.warmUp();
+        try {
+            keySchedule.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ciphertext length of a plaintext of this length: 56 + length + 16 * (length / 16384 + 1). */
+    public static long ciphertextLength(long plaintextLength) {
+        return Cobblestone.ciphertextLength(plaintextLength);
+    }
+
+    /** Number of chunks of a plaintext of this length (at least one). */
+    public static long chunkCount(long plaintextLength) {
+        if (plaintextLength < 0) {
+            throw new IllegalArgumentException("negative length");
+        }
+        return plaintextLength / CHUNK_SIZE + 1;
+    }
+
+    /** Ciphertext offset of chunk {@code index}: 56 + index * 16400. */
+    public static long chunkOffset(long chunkIndex) {
+        if (chunkIndex < 0 || chunkIndex >= Cobblestone.MAX_CHUNKS) {
+            throw new IllegalArgumentException("chunk index out of range");
+        }
+        return HEADER_LENGTH + chunkIndex * SEALED_CHUNK_SIZE;
+    }
+
+    static OutputStream sealingStream(byte[] inputKey, byte[] context, byte[] salt, OutputStream out)
+            throws IOException {
+        return new SealingOutputStream(out, inputKey, context, salt);
+    }
+
+    static InputStream openingStream(byte[] inputKey, byte[] context, InputStream in) {
+        try {
+            return new OpeningInputStream(in, inputKey, context, null, 0, -1);
+        } catch (SealedContentException e) {
+            throw new IllegalStateException("no header given, so nothing is checked yet", e);
+        }
+    }
+
+    private static byte[] rawKey(SymmetricKey key) {
+        Objects.requireNonNull(key, "key");
+        return key.toBytes(InsecureSecretKeyAccess.get());
+    }
+}

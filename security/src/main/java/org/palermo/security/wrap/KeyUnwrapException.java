@@ -1,0 +1,16 @@
+package org.palermo.security.wrap;
+
+import java.security.GeneralSecurityException;
+
+/**
+ * A wrapped key cannot be opened: wrong recipient, wrong info, malformed, modified, or an
+ * encapsulated key of small order. One error with one message for every cause.
+ */
+public final class KeyUnwrapException extends GeneralSecurityException {
+    private static final long serialVersionUID = 1L;
+    static final String MESSAGE = "wrapped key cannot be opened: wrong recipient or context, or not authentic";
+
+    KeyUnwrapException() {
+        super(MESSAGE);
+    }
+}
