@@ -17,6 +17,9 @@ import org.palermo.security.keys.SigningPublicKey;
  * of the one before, each signed for this chain's purpose by a key the {@link AuthorPolicy}
  * allows, and it contains the pinned head unchanged. Otherwise the error says which of gap,
  * fork, rollback, wrong author or bad signature was found first (ATTACKS.md classes 4, 15).
+ * Each entry's author and signature are checked before its sequence number and previous hash,
+ * so a gap or fork is reported only between entries that their authors really signed; a
+ * tampered entry is a wrong author or a bad signature.
  */
 public final class ChainVerifier {
     private final ChainKind kind;
@@ -39,17 +42,10 @@ public final class ChainVerifier {
         List<ChainEntry> verified = new ArrayList<>(entries.size());
         byte[] expectedPrevious = ChainEntry.GENESIS_PREVIOUS;
         for (ChainEntry entry : entries) {
-            long expected = verified.size();
             long seq = entry.sequence();
-            if (seq < expected) {
-                throw new ChainException.Fork(seq, "a second entry with this sequence number");
-            }
-            if (seq > expected) {
-                throw new ChainException.Gap(expected, "missing; the next entry served is " + seq);
-            }
-            if (!MessageDigest.isEqual(expectedPrevious, entry.previousHash())) {
-                throw new ChainException.Fork(seq, "does not extend the entry before it");
-            }
+            // Author and signature first: an entry whose sequence number or previous hash was
+            // changed after signing is a forgery (BadSignature), not evidence of a fork or a gap.
+            // Only signed entries are then checked for how they link.
             Optional<SigningPublicKey> author = authors.authorise(entry, Collections.unmodifiableList(verified));
             if (author.isEmpty() || !MessageDigest.isEqual(author.get().keyId(), entry.authorKeyId())) {
                 throw new ChainException.WrongAuthor(seq, "its author may not write this entry");
@@ -58,6 +54,16 @@ public final class ChainVerifier {
                 author.get().verify(kind.purpose(), entry.signedBytes(), entry.signature());
             } catch (SignatureException e) {
                 throw new ChainException.BadSignature(seq, "signature does not verify");
+            }
+            long expected = verified.size();
+            if (seq < expected) {
+                throw new ChainException.Fork(seq, "a second entry with this sequence number");
+            }
+            if (seq > expected) {
+                throw new ChainException.Gap(expected, "missing; the next entry served is " + seq);
+            }
+            if (!MessageDigest.isEqual(expectedPrevious, entry.previousHash())) {
+                throw new ChainException.Fork(seq, "does not extend the entry before it");
             }
             verified.add(entry);
             expectedPrevious = entry.hash();

@@ -128,6 +128,31 @@ class ChainVerifierTest {
         assertThrows(ChainException.BadSignature.class, () -> verifier.verify(List.of(ChainEntry.decode(enc2)), null));
     }
 
+    /** A changed sequence number or previous hash is a forgery, not a gap or a fork: signatures are checked first. */
+    @Test
+    void verify_tamperedSequenceOrPreviousHash_isBadSignatureNotGapOrFork() throws MalformedEntryException {
+        List<ChainEntry> c = chain(3);
+        byte[] seq = c.get(2).encode();
+        seq[1 + 7] ^= 1; // sequence 2 becomes 3: unsigned, it would read as a gap
+        List<ChainEntry> renumbered = new ArrayList<>(c.subList(0, 2));
+        renumbered.add(ChainEntry.decode(seq));
+        ChainException e = assertThrows(ChainException.BadSignature.class, () -> verifier.verify(renumbered, null));
+        assertEquals(3, e.sequence());
+
+        byte[] prev = c.get(2).encode();
+        prev[1 + 8] ^= 1; // first byte of the previous hash: unsigned, it would read as a fork
+        List<ChainEntry> relinked = new ArrayList<>(c.subList(0, 2));
+        relinked.add(ChainEntry.decode(prev));
+        e = assertThrows(ChainException.BadSignature.class, () -> verifier.verify(relinked, null));
+        assertEquals(2, e.sequence());
+
+        byte[] dup = c.get(2).encode();
+        dup[1 + 7] ^= 3; // sequence 2 becomes 1: unsigned, it would read as a second entry 1
+        List<ChainEntry> duplicated = new ArrayList<>(c.subList(0, 2));
+        duplicated.add(ChainEntry.decode(dup));
+        assertThrows(ChainException.BadSignature.class, () -> verifier.verify(duplicated, null));
+    }
+
     /** ATTACKS.md class 6: an audit entry replayed into the membership log does not verify. */
     @Test
     void verify_entrySignedForOtherChainKind_isBadSignature() {
