@@ -64,6 +64,9 @@ public final class ContentSeal {
      */
     public static InputStream newRangeOpeningStream(SymmetricKey key, SealContext context, byte[] header,
             long firstChunk, long chunkCount, InputStream chunks) throws SealedContentException {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(chunks, "chunks");
         if (chunkCount < 1) {
             throw new IllegalArgumentException("a range holds at least one chunk");
         }

@@ -296,6 +296,14 @@ class ContentSealTest {
     }
 
     @Test
+    void rangeOpening_nullHeader_refusedRatherThanReadFromTheChunks() throws IOException {
+        byte[] whole = seal(plaintext(10));
+        // Without the check, a null header made the stream read a header from the chunk stream.
+        assertThrows(NullPointerException.class, () -> ContentSeal.newRangeOpeningStream(KEY, CONTEXT, null,
+                0, 1, new ByteArrayInputStream(whole)));
+    }
+
+    @Test
     void openingStream_zeroLengthRead_returnsZero() throws IOException {
         InputStream in = ContentSeal.newOpeningStream(KEY, CONTEXT, new ByteArrayInputStream(seal(plaintext(10))));
         assertEquals(0, in.read(new byte[4], 0, 0));
