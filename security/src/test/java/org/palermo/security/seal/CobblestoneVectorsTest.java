@@ -114,11 +114,9 @@ class CobblestoneVectorsTest {
         assertTrue(failure != null, "invalid vector opened");
         assertEquals(SealedContentException.MESSAGE, failure.getMessage());
         if (hasFlag(t, "PartialPlaintext")) {
-            // At most the valid prefix, and if all of it, exactly it.
-            assertTrue(emitted <= msgLength, "emitted past the last authentic chunk: " + emitted + " > " + msgLength);
-            if (emitted == msgLength) {
-                assertArrayEquals(hex(t.get("msgSha512")), sha512.digest());
-            }
+            // Exactly the valid prefix: every authentic chunk, and not a byte past the last one.
+            assertEquals(msgLength, emitted, "released a different amount than the authentic prefix");
+            assertArrayEquals(hex(t.get("msgSha512")), sha512.digest());
         } else {
             assertEquals(0, emitted, "released plaintext from a vector with no valid prefix");
         }
