@@ -31,6 +31,26 @@ final class X25519 {
         return shared;
     }
 
+    /**
+     * True when {@code u} (32 bytes, little-endian) is a canonical field element: the top bit is
+     * clear and the value is below p = 2^255 - 19. The values at or above p with the top bit
+     * clear are p .. 2^255 - 1: byte 31 is 0x7f, bytes 30..1 are 0xff and byte 0 is at least 0xed.
+     */
+    static boolean isCanonical(byte[] u) {
+        if ((u[31] & 0xff) > 0x7f) {
+            return false;
+        }
+        if ((u[31] & 0xff) != 0x7f || (u[0] & 0xff) < 0xed) {
+            return true;
+        }
+        for (int i = 1; i < 31; i++) {
+            if ((u[i] & 0xff) != 0xff) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when every shared secret with this public value is all zero (its order divides 8). */
     static boolean isSmallOrder(byte[] publicKey) {
         try {
