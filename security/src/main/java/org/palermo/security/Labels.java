@@ -33,7 +33,7 @@ public final class Labels {
     /** SHA-256 fingerprint of an identity (account, device, both public keys). */
     public static final String FINGERPRINT = "palermo/fingerprint/v1";
     /** SHA-256 verification code of an invitation. */
-    public static final String VERIFICATION_CODE = "palermo/verification-code/v1";
+    public static final String VERIFICATION_CODE = "palermo/verification-code/v2";
     /** SHA-256 hash of a chain entry. */
     public static final String CHAIN_ENTRY_HASH = "palermo/chain/entry-hash/v1";
 

@@ -27,7 +27,7 @@ public final class Fingerprint {
 
     /** Six groups of five digits separated by single spaces. */
     public String toDigits() {
-        return digitGroups(hash, GROUPS);
+        return digitGroups(hash, GROUPS, 5);
     }
 
     /** Constant-time comparison. */
@@ -35,12 +35,20 @@ public final class Fingerprint {
         return MessageDigest.isEqual(hash, other.hash);
     }
 
-    static String digitGroups(byte[] hash, int groups) {
+    /**
+     * Groups of five digits: group g is bytes {@code g*bytesPerGroup ..} of {@code hash} read as a
+     * big-endian number, reduced modulo 100000 (4 bytes give about 16.6 bits per group, with a bias
+     * below 2^-15; 5 bytes, as in Signal's safety numbers, leave it below 2^-23).
+     */
+    static String digitGroups(byte[] hash, int groups, int bytesPerGroup) {
+        if (bytesPerGroup < 3 || bytesPerGroup > 7 || groups * bytesPerGroup > hash.length) {
+            throw new IllegalArgumentException("not enough hash bytes for " + groups + " groups");
+        }
         StringBuilder out = new StringBuilder(groups * 6);
         for (int g = 0; g < groups; g++) {
             long v = 0;
-            int base = g * 5;
-            for (int i = 0; i < 5; i++) {
+            int base = g * bytesPerGroup;
+            for (int i = 0; i < bytesPerGroup; i++) {
                 v = (v << 8) | (hash[base + i] & 0xff);
             }
             if (g > 0) {

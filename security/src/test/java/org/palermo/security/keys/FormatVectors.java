@@ -10,7 +10,7 @@ final class FormatVectors {
     static final InvitationId INVITATION = InvitationId.parse("30313233343536373839303132333435");
     static final String FINGERPRINT_HEX = "6a0f4c945180bf7113992a9f2c3746c2d3b5d3b17fbc33314684c05767669a9c";
     static final String FINGERPRINT_DIGITS = "10321 72729 01510 64209 18150 36646";
-    static final String VERIFICATION_CODE = "66753 97138 37351 55395";
+    static final String VERIFICATION_CODE = "81811 18021 67604 41170 23427 75089 55712 30569";
 
     private FormatVectors() {
     }

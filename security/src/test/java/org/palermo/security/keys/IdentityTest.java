@@ -91,13 +91,34 @@ class IdentityTest {
         Identity invitee = identity();
         InvitationId inv = InvitationId.random();
         String code = VerificationCode.of(inv, inviter, invitee);
-        assertTrue(code.matches("\\d{5}( \\d{5}){3}"), code);
+        assertTrue(code.matches("\\d{5}( \\d{5}){7}"), code);
         assertEquals(code, VerificationCode.of(inv, inviter, invitee));
         assertNotEquals(code, VerificationCode.of(InvitationId.random(), inviter, invitee));
         assertNotEquals(code, VerificationCode.of(inv, invitee, inviter));
         Identity substituted = new Identity(invitee.account(), invitee.device(), invitee.signingKey(),
                 AgreementKeyPair.generate().publicKey());
         assertNotEquals(code, VerificationCode.of(inv, inviter, substituted));
+    }
+
+    /** A server choosing both fake identities searches for a collision: half the code's bits. */
+    @Test
+    void verificationCode_length_resistsCollisionSearchOf64Bits() {
+        String code = VerificationCode.of(InvitationId.random(), identity(), identity());
+        double bits = code.replace(" ", "").length() * Math.log(10) / Math.log(2);
+        assertTrue(bits >= 128, "a code of " + bits + " bits falls to a 2^" + bits / 2 + " collision search");
+        assertEquals(8, VerificationCode.GROUPS);
+    }
+
+    @Test
+    void digitGroups_fourBytesPerGroup_readsEveryByteOfTheHash() {
+        byte[] hash = new byte[32];
+        String zero = Fingerprint.digitGroups(hash, 8, 4);
+        assertEquals("00000 00000 00000 00000 00000 00000 00000 00000", zero);
+        hash[31] = 1; // the last byte lands in the last group
+        assertEquals("00000 00000 00000 00000 00000 00000 00000 00001", Fingerprint.digitGroups(hash, 8, 4));
+        hash[28] = 1; // 2^24 + 1 = 16777217, modulo 100000
+        assertEquals("77217", Fingerprint.digitGroups(hash, 8, 4).substring(42));
+        assertThrows(IllegalArgumentException.class, () -> Fingerprint.digitGroups(hash, 8, 5));
     }
 
     @Test
