@@ -1,6 +1,11 @@
 /**
- * The cryptographic core. Every package is exported except {@code internal}, whose primitives
- * (raw AES-GCM with a nonce parameter, HKDF on byte arrays) only the exported APIs may compose.
+ * The cryptographic core. Every package is exported except {@code internal}, which holds only
+ * the canonical encoder and reader, SHA-256 and the random source: none takes a key or a nonce.
+ * Primitives that do (AES-GCM with a nonce parameter, HKDF on raw key bytes) are package-private
+ * in the one package that uses each ({@code seal.JdkAesGcm}, {@code bundle.BundleAead},
+ * {@code passphrase.Hkdf}), so they stay unreachable on the class path too, where this file is
+ * ignored. No public method takes a nonce, an IV or a raw key without
+ * {@link org.palermo.security.InsecureSecretKeyAccess} ({@code ApiSurfaceTest} checks it).
  */
 module org.palermo.security {
   requires org.bouncycastle.provider;

@@ -9,7 +9,6 @@ import org.palermo.security.ids.DeviceId;
 import org.palermo.security.ids.Id128;
 import org.palermo.security.internal.Canonical;
 import org.palermo.security.internal.CanonicalReader;
-import org.palermo.security.internal.JdkAesGcm;
 import org.palermo.security.internal.Rng;
 import org.palermo.security.keys.AgreementKeyPair;
 import org.palermo.security.keys.IdentityKeys;
@@ -32,11 +31,11 @@ import org.palermo.security.keys.SigningKeyPair;
 public final class KeyBundle {
     public static final int VERSION = 1;
     static final int DATA_KEY_LENGTH = 32;
-    static final int SLOT_LENGTH = JdkAesGcm.NONCE_LENGTH + DATA_KEY_LENGTH + JdkAesGcm.TAG_LENGTH;
+    static final int SLOT_LENGTH = BundleAead.NONCE_LENGTH + DATA_KEY_LENGTH + BundleAead.TAG_LENGTH;
     static final int BODY_LENGTH = 2 * Id128.LENGTH + 32 + 32;
     static final int HEADER_LENGTH = 1 + 2 * SLOT_LENGTH;
     /** Total length of a sealed bundle. */
-    public static final int LENGTH = HEADER_LENGTH + JdkAesGcm.NONCE_LENGTH + BODY_LENGTH + JdkAesGcm.TAG_LENGTH;
+    public static final int LENGTH = HEADER_LENGTH + BundleAead.NONCE_LENGTH + BODY_LENGTH + BundleAead.TAG_LENGTH;
 
     private KeyBundle() {
     }
@@ -96,10 +95,10 @@ public final class KeyBundle {
             throw new KeyBundleException();
         }
         int offset = key.slot() == BundleKey.Slot.PASSPHRASE ? 1 : 1 + SLOT_LENGTH;
-        byte[] nonce = Arrays.copyOfRange(bundle, offset, offset + JdkAesGcm.NONCE_LENGTH);
-        byte[] sealed = Arrays.copyOfRange(bundle, offset + JdkAesGcm.NONCE_LENGTH, offset + SLOT_LENGTH);
+        byte[] nonce = Arrays.copyOfRange(bundle, offset, offset + BundleAead.NONCE_LENGTH);
+        byte[] sealed = Arrays.copyOfRange(bundle, offset + BundleAead.NONCE_LENGTH, offset + SLOT_LENGTH);
         try {
-            return new JdkAesGcm(key.bytes()).open(nonce, slotAad(key.slot()), sealed);
+            return BundleAead.open(key.bytes(), nonce, slotAad(key.slot()), sealed);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyBundleException();
         }
@@ -107,19 +106,19 @@ public final class KeyBundle {
 
     private static byte[] openBody(byte[] bundle, byte[] dataKey) throws KeyBundleException {
         try {
-            return new JdkAesGcm(dataKey).open(bodyNonce(bundle), bodyAad(bundle),
-                    Arrays.copyOfRange(bundle, HEADER_LENGTH + JdkAesGcm.NONCE_LENGTH, LENGTH));
+            return BundleAead.open(dataKey, bodyNonce(bundle), bodyAad(bundle),
+                    Arrays.copyOfRange(bundle, HEADER_LENGTH + BundleAead.NONCE_LENGTH, LENGTH));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyBundleException();
         }
     }
 
     private static byte[] sealSlot(BundleKey key, byte[] dataKey) {
-        byte[] nonce = Rng.bytes(JdkAesGcm.NONCE_LENGTH);
+        byte[] nonce = Rng.bytes(BundleAead.NONCE_LENGTH);
         try {
-            byte[] sealed = new JdkAesGcm(key.bytes()).seal(nonce, slotAad(key.slot()), dataKey);
+            byte[] sealed = BundleAead.seal(key.bytes(), nonce, slotAad(key.slot()), dataKey);
             byte[] slot = Arrays.copyOf(nonce, SLOT_LENGTH);
-            System.arraycopy(sealed, 0, slot, JdkAesGcm.NONCE_LENGTH, sealed.length);
+            System.arraycopy(sealed, 0, slot, BundleAead.NONCE_LENGTH, sealed.length);
             return slot;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);
@@ -127,12 +126,12 @@ public final class KeyBundle {
     }
 
     private static byte[] sealBody(byte[] header, byte[] dataKey, byte[] body) {
-        byte[] nonce = Rng.bytes(JdkAesGcm.NONCE_LENGTH);
+        byte[] nonce = Rng.bytes(BundleAead.NONCE_LENGTH);
         byte[] out = Arrays.copyOf(header, LENGTH);
-        System.arraycopy(nonce, 0, out, HEADER_LENGTH, JdkAesGcm.NONCE_LENGTH);
+        System.arraycopy(nonce, 0, out, HEADER_LENGTH, BundleAead.NONCE_LENGTH);
         try {
-            byte[] sealed = new JdkAesGcm(dataKey).seal(nonce, bodyAad(out), body);
-            System.arraycopy(sealed, 0, out, HEADER_LENGTH + JdkAesGcm.NONCE_LENGTH, sealed.length);
+            byte[] sealed = BundleAead.seal(dataKey, nonce, bodyAad(out), body);
+            System.arraycopy(sealed, 0, out, HEADER_LENGTH + BundleAead.NONCE_LENGTH, sealed.length);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM sealing failed", e);
@@ -152,7 +151,7 @@ public final class KeyBundle {
     }
 
     private static byte[] bodyNonce(byte[] bundle) {
-        return Arrays.copyOfRange(bundle, HEADER_LENGTH, HEADER_LENGTH + JdkAesGcm.NONCE_LENGTH);
+        return Arrays.copyOfRange(bundle, HEADER_LENGTH, HEADER_LENGTH + BundleAead.NONCE_LENGTH);
     }
 
     private static byte[] encodeBody(IdentityKeys keys) {

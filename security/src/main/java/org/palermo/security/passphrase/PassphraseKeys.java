@@ -10,7 +10,6 @@ import org.palermo.security.InsecureSecretKeyAccess;
 import org.palermo.security.Labels;
 import org.palermo.security.bundle.BundleKey;
 import org.palermo.security.internal.Canonical;
-import org.palermo.security.internal.Hkdf;
 
 /**
  * Keys derived from a passphrase: Argon2id (RFC 9106) over the passphrase (Unicode NFC, UTF-8)

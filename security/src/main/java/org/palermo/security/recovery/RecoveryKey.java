@@ -7,7 +7,9 @@ import org.palermo.security.InsecureSecretKeyAccess;
 import org.palermo.security.Labels;
 import org.palermo.security.bundle.BundleKey;
 import org.palermo.security.internal.Canonical;
-import org.palermo.security.internal.Hkdf;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.palermo.security.internal.Rng;
 
 /**
@@ -54,8 +56,16 @@ public final class RecoveryKey {
 
     /** The key that opens the recovery slot of the key bundle. */
     public BundleKey bundleKey() {
-        byte[] derived = Hkdf.sha256(key, null, Canonical.start().label(Labels.RECOVERY_BUNDLE_KEY).toByteArray(), 32);
-        return BundleKey.fromBytes(derived, BundleKey.Slot.RECOVERY, InsecureSecretKeyAccess.get());
+        // HKDF-SHA256, no salt, 32 bytes (FORMAT.md, Recovery key).
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(key, null, Canonical.start().label(Labels.RECOVERY_BUNDLE_KEY).toByteArray()));
+        byte[] derived = new byte[32];
+        hkdf.generateBytes(derived, 0, derived.length);
+        try {
+            return BundleKey.fromBytes(derived, BundleKey.Slot.RECOVERY, InsecureSecretKeyAccess.get());
+        } finally {
+            java.util.Arrays.fill(derived, (byte) 0);
+        }
     }
 
     /** The printed form, e.g. {@code 7K3QD-...}; show it once and let the user write it down. */

@@ -2,8 +2,9 @@ package org.palermo.security.seal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.palermo.security.internal.Hkdf;
-import org.palermo.security.internal.JdkAesGcm;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * Cobblestone-256 (c2sp.org/chunked-encryption with HKDF-Expand-SHA512 and AES-256-GCM):
@@ -68,7 +69,12 @@ final class Cobblestone {
         System.arraycopy(INFO_PREFIX, 0, info, 0, INFO_PREFIX.length);
         System.arraycopy(salt, 0, info, INFO_PREFIX.length, SALT_LENGTH);
         System.arraycopy(context, 0, info, INFO_PREFIX.length + SALT_LENGTH, context.length);
-        return new Derived(Hkdf.expandSha512(inputKey, info, KEY_LENGTH + NONCE_LENGTH + COMMITMENT_LENGTH));
+        // HKDF-Expand only (the input key is the pseudorandom key), SHA-512, 76 bytes.
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA512Digest());
+        hkdf.init(HKDFParameters.skipExtractParameters(inputKey, info));
+        byte[] okm = new byte[KEY_LENGTH + NONCE_LENGTH + COMMITMENT_LENGTH];
+        hkdf.generateBytes(okm, 0, okm.length);
+        return new Derived(okm);
     }
 
     /** Ciphertext length of a message of {@code plaintextLength} bytes. */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
 import org.palermo.security.InsecureSecretKeyAccess;
-import org.palermo.security.internal.JdkAesGcm;
 import org.palermo.security.internal.Rng;
 import org.palermo.security.keys.SymmetricKey;
 

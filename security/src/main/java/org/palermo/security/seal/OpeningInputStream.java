@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
-import org.palermo.security.internal.JdkAesGcm;
 
 /**
  * Opens Cobblestone-256 chunks as they arrive. A chunk's plaintext is released only after its

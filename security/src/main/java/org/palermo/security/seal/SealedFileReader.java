@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.security.GeneralSecurityException;
-import org.palermo.security.internal.JdkAesGcm;
 
 /**
  * Random access to a sealed file by chunk. When made it checks that the file's length is one a

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
-import org.palermo.security.internal.JdkAesGcm;
 
 /**
  * Seals what is written into Cobblestone-256 chunks. A full 16 KiB chunk is encrypted and

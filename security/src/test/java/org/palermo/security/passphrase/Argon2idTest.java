@@ -22,7 +22,6 @@ import org.palermo.security.bundle.KeyBundleException;
 import org.palermo.security.ids.AccountId;
 import org.palermo.security.ids.DeviceId;
 import org.palermo.security.internal.Canonical;
-import org.palermo.security.internal.Hkdf;
 import org.palermo.security.keys.IdentityKeys;
 import org.palermo.security.recovery.RecoveryKey;
 import org.palermo.security.testing.Vectors;

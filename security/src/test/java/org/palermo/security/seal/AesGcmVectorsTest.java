@@ -1,4 +1,4 @@
-package org.palermo.security.internal;
+package org.palermo.security.seal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.palermo.security.internal;
+package org.palermo.security.seal;
 
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
@@ -8,24 +8,27 @@ import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.palermo.security.internal.Rng;
 
 /**
  * AES-GCM with 12-byte nonces and 16-byte tags through the JDK's SunJCE provider, which uses
  * the processor's AES instructions (about 35x faster here than Bouncy Castle's pure-Java GCM,
  * see STACK.md). One instance holds one {@link Cipher} and is not thread-safe.
  *
- * <p>Internal: not part of the module's API. Callers choose nonces; the public API never does.
+ * <p>Package-private, with package-private methods: callers choose nonces, so only the sealing
+ * streams of this package (which derive them from the chunk index) may use it; on the class path
+ * as on the module path nothing outside {@code seal} can reach it.
  */
-public final class JdkAesGcm {
-    public static final int NONCE_LENGTH = 12;
-    public static final int TAG_LENGTH = 16;
+final class JdkAesGcm {
+    static final int NONCE_LENGTH = 12;
+    static final int TAG_LENGTH = 16;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int WARM_UP_ROUNDS = 5000;
 
     private final Cipher cipher;
     private final SecretKeySpec key;
 
-    public JdkAesGcm(byte[] key) {
+    JdkAesGcm(byte[] key) {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
             throw new IllegalArgumentException("AES key must be 16, 24 or 32 bytes");
         }
@@ -48,7 +51,7 @@ public final class JdkAesGcm {
      * data arrives. Without it, the first 50-100 MiB of a short-lived process run at about
      * 80 MB/s (measured on this machine); it costs about 0.1-0.3 s of CPU, once per process.
      */
-    public static void warmUp() {
+    static void warmUp() {
         JdkAesGcm gcm = new JdkAesGcm(Rng.bytes(32));
         byte[] nonce = new byte[NONCE_LENGTH];
         byte[] plain = new byte[16];
@@ -68,19 +71,19 @@ public final class JdkAesGcm {
     }
 
     /** The name of the provider doing the work (for the provider test and FORMAT.md). */
-    public String providerName() {
+    String providerName() {
         return cipher.getProvider().getName();
     }
 
     /** Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff}; returns bytes written (len + 16). */
-    public int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+    int seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
             throws GeneralSecurityException {
         init(Cipher.ENCRYPT_MODE, nonce, aad);
         return cipher.doFinal(in, inOff, len, out, outOff);
     }
 
     /** Decrypts and authenticates; throws {@link javax.crypto.AEADBadTagException} when not authentic. */
-    public int open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+    int open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
             throws GeneralSecurityException {
         if (len < TAG_LENGTH) {
             throw new javax.crypto.AEADBadTagException("ciphertext shorter than the tag");
@@ -89,13 +92,13 @@ public final class JdkAesGcm {
         return cipher.doFinal(in, inOff, len, out, outOff);
     }
 
-    public byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) throws GeneralSecurityException {
+    byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) throws GeneralSecurityException {
         byte[] out = new byte[plaintext.length + TAG_LENGTH];
         seal(nonce, aad, plaintext, 0, plaintext.length, out, 0);
         return out;
     }
 
-    public byte[] open(byte[] nonce, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
+    byte[] open(byte[] nonce, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
         if (ciphertext.length < TAG_LENGTH) {
             throw new javax.crypto.AEADBadTagException("ciphertext shorter than the tag");
         }

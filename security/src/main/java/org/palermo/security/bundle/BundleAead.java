@@ -1,0 +1,42 @@
+package org.palermo.security.bundle;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One-shot AES-256-GCM for the key bundle's slots and body (12-byte nonces, 16-byte tags),
+ * through the JDK. Package-private: callers pass nonces and raw keys, so only {@link KeyBundle},
+ * which draws a fresh random nonce for every sealing, may use it.
+ */
+final class BundleAead {
+    static final int NONCE_LENGTH = 12;
+    static final int TAG_LENGTH = 16;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+    private BundleAead() {
+    }
+
+    static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) throws GeneralSecurityException {
+        return cipher(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plaintext);
+    }
+
+    /** Throws {@link javax.crypto.AEADBadTagException} (a {@link GeneralSecurityException}) when not authentic. */
+    static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
+        if (ciphertext.length < TAG_LENGTH) {
+            throw new javax.crypto.AEADBadTagException("ciphertext shorter than the tag");
+        }
+        return cipher(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext);
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        if (key.length != 32 || nonce.length != NONCE_LENGTH) {
+            throw new IllegalArgumentException("AES-256-GCM takes a 32-byte key and a 12-byte nonce");
+        }
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        cipher.updateAAD(aad);
+        return cipher;
+    }
+}
