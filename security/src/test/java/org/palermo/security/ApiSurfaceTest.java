@@ -53,6 +53,8 @@ class ApiSurfaceTest {
             "passphrase.Argon2idParameters.decode(byte[])", // stored parameters
             "passphrase.Argon2idParameters.of(int,int,int,byte[])", // an Argon2 salt (public, stored by the server)
             "seal.ContentSeal.newRangeOpeningStream(SymmetricKey,SealContext,byte[],long,long,InputStream)", // a sealed header
+            "seal.OpeningInputStream.read(byte[],int,int)", // a buffer for plaintext
+            "seal.SealingOutputStream.write(byte[],int,int)", // plaintext
             "sign.LoginChallenge.decode(byte[])", // a challenge
             "sign.LoginChallenge.verify(SigningPublicKey,byte[])", // a signature
             "sign.SignaturePurpose.signedBytes(byte[])", // a message

@@ -28,7 +28,7 @@ final class Cobblestone {
     }
 
     /** The per-message AEAD key, base nonce and commitment derived from input key, salt and context. */
-    static final class Derived {
+    static final class Derived implements AutoCloseable {
         final byte[] aeadKey;
         final byte[] baseNonce;
         final byte[] commitment;
@@ -38,6 +38,18 @@ final class Cobblestone {
             baseNonce = java.util.Arrays.copyOfRange(okm, KEY_LENGTH, KEY_LENGTH + NONCE_LENGTH);
             commitment = java.util.Arrays.copyOfRange(okm, KEY_LENGTH + NONCE_LENGTH, okm.length);
             java.util.Arrays.fill(okm, (byte) 0);
+        }
+
+        /** Zeroes the AEAD key once a cipher holds its own copy. */
+        void wipeAeadKey() {
+            java.util.Arrays.fill(aeadKey, (byte) 0);
+        }
+
+        /** Zeroes the AEAD key and the base nonce; the streams call it when they close or fail. */
+        @Override
+        public void close() {
+            java.util.Arrays.fill(aeadKey, (byte) 0);
+            java.util.Arrays.fill(baseNonce, (byte) 0);
         }
 
         /** Constant-time check of a header's commitment. */

@@ -35,33 +35,89 @@ public final class ContentSeal {
     }
 
     /**
-     * A stream that seals what is written to it into {@code out}. The header is written at once;
-     * {@link OutputStream#close()} writes the final chunk and closes {@code out}. Output that was
-     * not closed cleanly never opens.
+     * Seals everything {@code source} holds into {@code sink}: the way to seal a file or any
+     * stream. The final chunk, which makes the output open as a complete message, is written
+     * only after {@code source} reached its end; if reading {@code source} or writing
+     * {@code sink} fails, the exception propagates and what was written to {@code sink} never
+     * opens (it has no final chunk). Neither stream is closed; {@code sink} is flushed.
+     *
+     * @return the number of plaintext bytes sealed
      */
-    public static OutputStream newSealingStream(SymmetricKey key, SealContext context, OutputStream out)
+    public static long seal(SymmetricKey key, SealContext context, InputStream source, OutputStream sink)
             throws IOException {
-        return sealingStream(rawKey(key), context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), out);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        SealingOutputStream out = newSealingStream(key, context, new NonClosingOutputStream(sink));
+        long total = 0;
+        byte[] buf = new byte[4 * CHUNK_SIZE];
+        try {
+            int n;
+            while ((n = source.read(buf)) != -1) {
+                out.write(buf, 0, n);
+                total += n;
+            }
+        } catch (Throwable e) {
+            out.abort();
+            try {
+                out.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            java.util.Arrays.fill(buf, (byte) 0);
+        }
+        out.close(); // the source reached its end: write the final chunk
+        return total;
+    }
+
+    /**
+     * A stream that seals what is written to it into {@code out}. The header is written at once.
+     * {@link SealingOutputStream#close()} <b>finalises</b>: it writes the final chunk, making the
+     * output a complete message, and closes {@code out}. If the plaintext's source fails, call
+     * {@link SealingOutputStream#abort()} before closing, or the prefix written so far becomes
+     * a complete, shorter document; {@link #seal(SymmetricKey, SealContext, InputStream,
+     * OutputStream)} does this for you. Output of an aborted or failed stream never opens.
+     */
+    public static SealingOutputStream newSealingStream(SymmetricKey key, SealContext context, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(out, "out");
+        byte[] raw = rawKey(key);
+        try {
+            return sealingStream(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), out);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
     }
 
     /**
      * A stream of the plaintext sealed in {@code in}. It reads the header on first use, checks the
-     * commitment, then opens chunk after chunk; every failure is a {@link SealedContentException}.
+     * commitment, then opens chunk after chunk. Content that is not authentic fails with a
+     * {@link SealedContentException}, a failure of {@code in} itself with a
+     * {@link SealedSourceException}; both are sticky (see {@link OpeningInputStream}).
      */
-    public static InputStream newOpeningStream(SymmetricKey key, SealContext context, InputStream in) {
-        return openingStream(rawKey(key), context.encode(), in);
+    public static OpeningInputStream newOpeningStream(SymmetricKey key, SealContext context, InputStream in) {
+        Objects.requireNonNull(context, "context");
+        byte[] raw = rawKey(key);
+        try {
+            return openingStream(raw, context.encode(), in);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
     }
 
     /**
      * Opens a run of chunks fetched apart from the rest (a resumed or partial download): the
      * stream {@code chunks} starts at {@link #chunkOffset(long) chunkOffset(firstChunk)} of the
-     * ciphertext and holds up to {@code chunkCount} chunks; the run ends early only at the
-     * message's final (short) chunk. The commitment in {@code header} is checked here, before
-     * any chunk is opened.
+     * ciphertext and holds up to {@code chunkCount} chunks ({@code Long.MAX_VALUE} for "to the
+     * end"); the run ends early only at the message's final (short) chunk. The commitment in
+     * {@code header} is checked here, before any chunk is opened. Whether the run reached the
+     * end of the message is {@link OpeningInputStream#reachedEnd()}.
      *
      * @throws SealedContentException if the header does not match this key and context
      */
-    public static InputStream newRangeOpeningStream(SymmetricKey key, SealContext context, byte[] header,
+    public static OpeningInputStream newRangeOpeningStream(SymmetricKey key, SealContext context, byte[] header,
             long firstChunk, long chunkCount, InputStream chunks) throws SealedContentException {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(context, "context");
@@ -69,7 +125,12 @@ public final class ContentSeal {
         if (chunkCount < 1) {
             throw new IllegalArgumentException("a range holds at least one chunk");
         }
-        return new OpeningInputStream(chunks, rawKey(key), context.encode(), header, firstChunk, chunkCount);
+        byte[] raw = rawKey(key);
+        try {
+            return new OpeningInputStream(chunks, raw, context.encode(), header, firstChunk, chunkCount);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
     }
 
     /**
@@ -78,7 +139,13 @@ public final class ContentSeal {
      */
     public static SealedFileReader newFileReader(SymmetricKey key, SealContext context, SeekableByteChannel file)
             throws IOException {
-        return new SealedFileReader(file, rawKey(key), context.encode());
+        Objects.requireNonNull(context, "context");
+        byte[] raw = rawKey(key);
+        try {
+            return new SealedFileReader(file, raw, context.encode());
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
     }
 
     /**
@@ -123,16 +190,45 @@ public final class ContentSeal {
         return HEADER_LENGTH + chunkIndex * SEALED_CHUNK_SIZE;
     }
 
-    static OutputStream sealingStream(byte[] inputKey, byte[] context, byte[] salt, OutputStream out)
+    static SealingOutputStream sealingStream(byte[] inputKey, byte[] context, byte[] salt, OutputStream out)
             throws IOException {
         return new SealingOutputStream(out, inputKey, context, salt);
     }
 
-    static InputStream openingStream(byte[] inputKey, byte[] context, InputStream in) {
+    static OpeningInputStream openingStream(byte[] inputKey, byte[] context, InputStream in) {
         try {
             return new OpeningInputStream(in, inputKey, context, null, 0, -1);
         } catch (SealedContentException e) {
             throw new IllegalStateException("no header given, so nothing is checked yet", e);
+        }
+    }
+
+    /** Lets {@link #seal} finalise the sealing stream without closing the caller's sink. */
+    private static final class NonClosingOutputStream extends OutputStream {
+        private final OutputStream sink;
+
+        NonClosingOutputStream(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sink.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.flush();
         }
     }
 

@@ -20,6 +20,7 @@ public final class SealedFileReader implements Closeable {
     private final long claimedLength;
     private final byte[] nonce = new byte[Cobblestone.NONCE_LENGTH];
     private boolean lengthAuthenticated;
+    private boolean closed;
 
     SealedFileReader(SeekableByteChannel file, byte[] inputKey, byte[] context) throws IOException {
         this.file = file;
@@ -33,10 +34,12 @@ public final class SealedFileReader implements Closeable {
         byte[] salt = java.util.Arrays.copyOfRange(header, 0, Cobblestone.SALT_LENGTH);
         Cobblestone.Derived d = Cobblestone.derive(inputKey, salt, context);
         if (!d.commitmentMatches(header)) {
+            d.close();
             throw new SealedContentException();
         }
         derived = d;
         aead = new JdkAesGcm(d.aeadKey);
+        d.wipeAeadKey(); // the cipher holds its own copy
     }
 
     /** Number of chunks the file's length implies. */
@@ -46,6 +49,9 @@ public final class SealedFileReader implements Closeable {
 
     /** The plaintext of chunk {@code index}, authenticated. */
     public byte[] readChunk(long index) throws IOException {
+        if (closed) {
+            throw new IOException("sealed file reader is closed");
+        }
         if (index < 0 || index >= chunkCount) {
             throw new IndexOutOfBoundsException("chunk " + index + " of " + chunkCount);
         }
@@ -77,6 +83,8 @@ public final class SealedFileReader implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        derived.close();
         file.close();
     }
 

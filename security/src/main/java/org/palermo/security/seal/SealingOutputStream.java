@@ -7,11 +7,21 @@ import java.util.Objects;
 
 /**
  * Seals what is written into Cobblestone-256 chunks. A full 16 KiB chunk is encrypted and
- * written as soon as it fills; {@link #close()} writes the final short chunk (possibly empty)
- * and closes the underlying stream. After any failure the stream refuses further use, and
- * closing it then does not write the final chunk, so the output can never open.
+ * written as soon as it fills.
+ *
+ * <p><b>{@link #close()} finalises:</b> it writes the final short chunk (possibly empty), which
+ * is what makes the output open as a complete message, then closes the underlying stream. So
+ * close it only after the whole plaintext was written. In a try-with-resources block whose
+ * plaintext source fails, {@code close()} runs anyway and would seal the prefix written so far
+ * as a complete, authentic, shorter document; call {@link #abort()} before leaving the block on
+ * failure, or use {@link ContentSeal#seal(org.palermo.security.keys.SymmetricKey, SealContext,
+ * java.io.InputStream, OutputStream)}, which does so.
+ *
+ * <p>After {@link #abort()}, or after any failure of the underlying stream, the stream refuses
+ * further writes and {@code close()} closes the underlying stream without writing the final
+ * chunk: the output (header and full chunks only, or a cut chunk) never opens. Not thread-safe.
  */
-final class SealingOutputStream extends OutputStream {
+public final class SealingOutputStream extends OutputStream {
     private final OutputStream out;
     private final Cobblestone.Derived derived;
     private final JdkAesGcm aead;
@@ -22,13 +32,21 @@ final class SealingOutputStream extends OutputStream {
     private long chunkIndex;
     private boolean closed;
     private boolean failed;
+    private boolean aborted;
 
     SealingOutputStream(OutputStream out, byte[] inputKey, byte[] context, byte[] salt) throws IOException {
         this.out = Objects.requireNonNull(out, "out");
         this.derived = Cobblestone.derive(inputKey, salt, context);
         this.aead = new JdkAesGcm(derived.aeadKey);
-        out.write(salt);
-        out.write(derived.commitment);
+        derived.wipeAeadKey(); // the cipher holds its own copy
+        try {
+            out.write(salt);
+            out.write(derived.commitment);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            derived.close();
+            throw e;
+        }
     }
 
     @Override
@@ -60,6 +78,23 @@ final class SealingOutputStream extends OutputStream {
         out.flush();
     }
 
+    /**
+     * Marks the output as incomplete: later writes fail and {@link #close()} will not write the
+     * final chunk, so what was written never opens. Call it when the plaintext's source fails.
+     * Idempotent; does nothing after {@code close()}.
+     */
+    public void abort() {
+        if (!closed) {
+            aborted = true;
+            buffered = 0;
+            java.util.Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    /**
+     * Finalises and closes: writes the final chunk (unless {@link #abort()} was called or a write
+     * failed) and closes the underlying stream. Idempotent.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -67,10 +102,12 @@ final class SealingOutputStream extends OutputStream {
         }
         closed = true;
         try {
-            if (!failed) {
+            if (!failed && !aborted) {
                 sealChunk();
             }
         } finally {
+            java.util.Arrays.fill(buffer, (byte) 0);
+            derived.close();
             out.close();
         }
     }
@@ -78,6 +115,9 @@ final class SealingOutputStream extends OutputStream {
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("sealing stream is closed");
+        }
+        if (aborted) {
+            throw new IOException("sealing stream was aborted; its output never opens");
         }
         if (failed) {
             throw new IOException("sealing stream failed earlier; its output is incomplete");

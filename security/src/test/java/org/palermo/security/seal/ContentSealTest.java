@@ -76,6 +76,10 @@ class ContentSealTest {
         return seal(plaintext, KEY, CONTEXT, plaintext.length);
     }
 
+    static byte[] open(byte[] ciphertext) throws IOException {
+        return ContentSeal.newOpeningStream(KEY, CONTEXT, new ByteArrayInputStream(ciphertext)).readAllBytes();
+    }
+
     /** Opens with a random mix of single-byte reads and reads of random lengths. */
     static byte[] openAll(byte[] ciphertext, SymmetricKey key, SealContext context, long readSeed) throws IOException {
         SplittableRandom random = new SplittableRandom(readSeed);
@@ -301,6 +305,174 @@ class ContentSealTest {
         // Without the check, a null header made the stream read a header from the chunk stream.
         assertThrows(NullPointerException.class, () -> ContentSeal.newRangeOpeningStream(KEY, CONTEXT, null,
                 0, 1, new ByteArrayInputStream(whole)));
+    }
+
+    /** An InputStream that yields {@code good} bytes, then throws {@code failure}. */
+    static InputStream failingAfter(byte[] good, RuntimeException runtime, IOException io) {
+        return new InputStream() {
+            int pos;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (pos == good.length) {
+                    if (runtime != null) {
+                        throw runtime;
+                    }
+                    throw io;
+                }
+                int n = Math.min(len, good.length - pos);
+                System.arraycopy(good, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void seal_wholeSource_roundTripsAndLeavesSinkOpen() throws IOException {
+        for (int size : new int[] {0, C - 1, C, 3 * C + 5}) {
+            byte[] p = plaintext(size);
+            boolean[] sinkClosed = {false};
+            ByteArrayOutputStream sink = new ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    sinkClosed[0] = true;
+                }
+            };
+            assertEquals(size, ContentSeal.seal(KEY, CONTEXT, new ByteArrayInputStream(p), sink));
+            assertEquals(false, sinkClosed[0], "the caller owns the sink");
+            assertEquals(ContentSeal.ciphertextLength(size), sink.size());
+            assertArrayEquals(p, open(sink.toByteArray()));
+        }
+    }
+
+    @Test
+    void seal_sourceFailsMidway_outputNeverOpens() throws IOException {
+        byte[] p = plaintext(2 * C + 100);
+        for (IOException io : new IOException[] {new IOException("network"), null}) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            InputStream source = failingAfter(p, io == null ? new IllegalStateException("bug in the source") : null, io);
+            Exception e = assertThrows(Exception.class, () -> ContentSeal.seal(KEY, CONTEXT, source, sink));
+            assertEquals(io == null ? IllegalStateException.class : IOException.class, e.getClass());
+            InputStream in = ContentSeal.newOpeningStream(KEY, CONTEXT, new ByteArrayInputStream(sink.toByteArray()));
+            assertEquals(2 * C, in.readNBytes(2 * C).length, "the full chunks before the failure");
+            assertThrows(SealedContentException.class, in::read, "no final chunk: truncated, not a shorter document");
+        }
+    }
+
+    /** The pitfall seal() avoids: close() in try-with-resources finalises unless abort() was called. */
+    @Test
+    void sealingStream_sourceFailsInTryWithResources_abortKeepsPrefixFromOpening() throws IOException {
+        byte[] p = plaintext(2 * C + 100);
+        ByteArrayOutputStream finalised = new ByteArrayOutputStream();
+        assertThrows(IOException.class, () -> {
+            try (SealingOutputStream out = ContentSeal.newSealingStream(KEY, CONTEXT, finalised)) {
+                failingAfter(p, null, new IOException("network")).transferTo(out);
+            }
+        });
+        assertEquals(p.length, open(finalised.toByteArray()).length, "without abort: a valid, truncated document");
+
+        ByteArrayOutputStream aborted = new ByteArrayOutputStream();
+        assertThrows(IOException.class, () -> {
+            try (SealingOutputStream out = ContentSeal.newSealingStream(KEY, CONTEXT, aborted)) {
+                try {
+                    failingAfter(p, null, new IOException("network")).transferTo(out);
+                } catch (IOException e) {
+                    out.abort();
+                    throw e;
+                }
+            }
+        });
+        assertThrows(SealedContentException.class, () -> open(aborted.toByteArray()));
+    }
+
+    @Test
+    void sealingStream_abort_refusesWritesAndOutputNeverOpens() throws IOException {
+        for (int size : new int[] {0, 10, C, 2 * C + 1}) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            SealingOutputStream out = ContentSeal.newSealingStream(KEY, CONTEXT, sink);
+            out.write(plaintext(size));
+            out.abort();
+            out.abort();
+            assertThrows(IOException.class, () -> out.write(1));
+            assertThrows(IOException.class, out::flush);
+            out.close();
+            assertEquals(ContentSeal.HEADER_LENGTH + (size / C) * (long) ContentSeal.SEALED_CHUNK_SIZE, sink.size(),
+                    "header and full chunks only");
+            assertThrows(SealedContentException.class, () -> open(sink.toByteArray()));
+        }
+    }
+
+    @Test
+    void rangeOpening_chunkCountLongMaxValue_readsToTheEndWithoutOverflow() throws IOException {
+        byte[] p = plaintext(3 * C + 7);
+        byte[] sealed = seal(p);
+        byte[] header = Arrays.copyOf(sealed, ContentSeal.HEADER_LENGTH);
+        byte[] fromChunk1 = Arrays.copyOfRange(sealed, (int) ContentSeal.chunkOffset(1), sealed.length);
+        OpeningInputStream in = ContentSeal.newRangeOpeningStream(KEY, CONTEXT, header, 1, Long.MAX_VALUE,
+                new ByteArrayInputStream(fromChunk1));
+        assertArrayEquals(Arrays.copyOfRange(p, C, p.length), in.readAllBytes());
+        assertEquals(true, in.reachedEnd());
+    }
+
+    @Test
+    void rangeOpening_reachedEnd_trueOnlyAfterTheAuthenticFinalChunk() throws IOException {
+        byte[] p = plaintext(3 * C + 7); // chunks 0..3, chunk 3 final
+        byte[] sealed = seal(p);
+        byte[] header = Arrays.copyOf(sealed, ContentSeal.HEADER_LENGTH);
+        byte[] chunks1and2 = Arrays.copyOfRange(sealed, (int) ContentSeal.chunkOffset(1), (int) ContentSeal.chunkOffset(3));
+        OpeningInputStream middle = ContentSeal.newRangeOpeningStream(KEY, CONTEXT, header, 1, 2,
+                new ByteArrayInputStream(chunks1and2));
+        assertEquals(2 * C, middle.readAllBytes().length);
+        assertEquals(false, middle.reachedEnd(), "two full chunks: the message goes on");
+
+        byte[] rest = Arrays.copyOfRange(sealed, (int) ContentSeal.chunkOffset(3), sealed.length);
+        OpeningInputStream last = ContentSeal.newRangeOpeningStream(KEY, CONTEXT, header, 3, 5,
+                new ByteArrayInputStream(rest));
+        assertEquals(false, last.reachedEnd(), "nothing read yet");
+        assertEquals(7, last.readAllBytes().length);
+        assertEquals(true, last.reachedEnd());
+
+        OpeningInputStream whole = ContentSeal.newOpeningStream(KEY, CONTEXT, new ByteArrayInputStream(sealed));
+        assertEquals(p.length, whole.readAllBytes().length);
+        assertEquals(true, whole.reachedEnd());
+    }
+
+    @Test
+    void openingStream_sourceThrowsIOException_stickySourceErrorNotContentError() throws IOException {
+        byte[] sealed = seal(plaintext(2 * C + 5));
+        byte[] firstChunkAndHalf = Arrays.copyOf(sealed, (int) ContentSeal.chunkOffset(1) + C / 2);
+        IOException network = new IOException("connection reset");
+        InputStream in = ContentSeal.newOpeningStream(KEY, CONTEXT, failingAfter(firstChunkAndHalf, null, network));
+        assertEquals(C, in.readNBytes(C).length);
+        SealedSourceException e = assertThrows(SealedSourceException.class, in::read);
+        assertEquals(network, e.getCause());
+        assertEquals(SealedSourceException.MESSAGE, e.getMessage());
+        for (int i = 0; i < 3; i++) {
+            assertThrows(SealedSourceException.class, in::read);
+            assertThrows(SealedSourceException.class, in::available);
+        }
+    }
+
+    @Test
+    void openingStream_sourceThrowsRuntimeException_stickyFailureNeverEndOfStream() throws IOException {
+        byte[] sealed = seal(plaintext(2 * C + 5));
+        byte[] firstChunk = Arrays.copyOf(sealed, (int) ContentSeal.chunkOffset(1));
+        InputStream in = ContentSeal.newOpeningStream(KEY, CONTEXT,
+                failingAfter(firstChunk, new IllegalStateException("bug in the source"), null));
+        assertEquals(C, in.readNBytes(C).length);
+        SealedSourceException e = assertThrows(SealedSourceException.class, in::read);
+        assertEquals(IllegalStateException.class, e.getCause().getClass());
+        for (int i = 0; i < 3; i++) {
+            assertThrows(SealedSourceException.class, in::read, "sticky, never a clean end");
+            assertThrows(SealedSourceException.class, () -> in.read(new byte[10]));
+        }
     }
 
     @Test
