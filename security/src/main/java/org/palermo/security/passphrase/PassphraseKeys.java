@@ -48,7 +48,11 @@ public final class PassphraseKeys {
     static PassphraseKeys split(byte[] master) {
         byte[] auth = Hkdf.sha256(master, null, Canonical.start().label(Labels.PASSPHRASE_AUTH_KEY).toByteArray(), 32);
         byte[] bundle = Hkdf.sha256(master, null, Canonical.start().label(Labels.PASSPHRASE_BUNDLE_KEY).toByteArray(), 32);
-        return new PassphraseKeys(auth, BundleKey.fromBytes(bundle, BundleKey.Slot.PASSPHRASE, InsecureSecretKeyAccess.get()));
+        try {
+            return new PassphraseKeys(auth, BundleKey.fromBytes(bundle, BundleKey.Slot.PASSPHRASE, InsecureSecretKeyAccess.get()));
+        } finally {
+            Arrays.fill(bundle, (byte) 0); // BundleKey keeps its own copy
+        }
     }
 
     private static byte[] utf8(String s) {
@@ -59,10 +63,12 @@ public final class PassphraseKeys {
     }
 
     /**
-     * The authentication key, sent to the server at login; the server stores only a hash of it.
-     * It opens nothing: the key bundle needs {@link #bundleKey()}.
+     * The authentication key (a copy), sent to the server at login; the server stores only a hash
+     * of it. It opens nothing (the key bundle needs {@link #bundleKey()}), but it is a secret that
+     * logs the account in, so getting its bytes needs the access token like every raw key.
      */
-    public byte[] authenticationKey() {
+    public byte[] authenticationKey(InsecureSecretKeyAccess access) {
+        Objects.requireNonNull(access, "access");
         return authenticationKey.clone();
     }
 

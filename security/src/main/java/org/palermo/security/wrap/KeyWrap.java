@@ -34,9 +34,9 @@ public final class KeyWrap {
     /** Wraps {@code key} to {@code recipient} for {@code info}; a fresh ephemeral key each call. */
     public static byte[] wrap(SymmetricKey key, AgreementPublicKey recipient, WrapInfo info) {
         Objects.requireNonNull(key, "key");
+        byte[] raw = key.toBytes(InsecureSecretKeyAccess.get());
         try {
-            byte[][] encAndCt = Hpke.seal(recipient.raw(), info.encode(), AAD,
-                    key.toBytes(InsecureSecretKeyAccess.get()), null);
+            byte[][] encAndCt = Hpke.seal(recipient.raw(), info.encode(), AAD, raw, null);
             byte[] out = new byte[WRAPPED_LENGTH];
             out[0] = VERSION;
             System.arraycopy(encAndCt[0], 0, out, 1, Hpke.ENC_LENGTH);
@@ -44,6 +44,8 @@ public final class KeyWrap {
             return out;
         } catch (org.bouncycastle.crypto.InvalidCipherTextException | RuntimeException e) {
             throw new IllegalStateException("HPKE seal failed", e);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
         }
     }
 
@@ -58,13 +60,21 @@ public final class KeyWrap {
         }
         byte[] enc = Arrays.copyOfRange(wrapped, 1, 1 + Hpke.ENC_LENGTH);
         byte[] ct = Arrays.copyOfRange(wrapped, 1 + Hpke.ENC_LENGTH, WRAPPED_LENGTH);
+        byte[] privateKey = recipient.toBytes(InsecureSecretKeyAccess.get());
+        byte[] key = null;
         try {
             AgreementPublicKey.fromRaw(enc); // refuses a small-order point: its shared secret is all zero
-            byte[] key = Hpke.open(enc, recipient.toBytes(InsecureSecretKeyAccess.get()),
-                    recipient.publicKey().raw(), info.encode(), AAD, ct);
+            key = Hpke.open(enc, privateKey, recipient.publicKey().raw(), info.encode(), AAD, ct);
             return SymmetricKey.fromBytes(key, InsecureSecretKeyAccess.get());
         } catch (InvalidKeyEncodingException | org.bouncycastle.crypto.InvalidCipherTextException | RuntimeException e) {
             throw new KeyUnwrapException();
+        } finally {
+            // Zero the copies this method made (the handles keep their own); Bouncy Castle's
+            // internal copies are beyond reach.
+            Arrays.fill(privateKey, (byte) 0);
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
         }
     }
 }

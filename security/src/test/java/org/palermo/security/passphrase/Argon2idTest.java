@@ -126,12 +126,19 @@ class Argon2idTest {
         PassphraseKeys a = PassphraseKeys.derive("correct horse".toCharArray(), p);
         PassphraseKeys b = PassphraseKeys.derive("correct horse".toCharArray(), p);
         PassphraseKeys c = PassphraseKeys.derive("correct hors".toCharArray(), p);
-        assertArrayEquals(a.authenticationKey(), b.authenticationKey());
-        assertEquals(AUTH_KEY_OF_CORRECT_HORSE, HexFormat.of().formatHex(a.authenticationKey()));
-        assertFalse(Arrays.equals(a.authenticationKey(), c.authenticationKey()));
+        assertArrayEquals(a.authenticationKey(InsecureSecretKeyAccess.get()), b.authenticationKey(InsecureSecretKeyAccess.get()));
+        assertEquals(AUTH_KEY_OF_CORRECT_HORSE, HexFormat.of().formatHex(a.authenticationKey(InsecureSecretKeyAccess.get())));
+        assertFalse(Arrays.equals(a.authenticationKey(InsecureSecretKeyAccess.get()), c.authenticationKey(InsecureSecretKeyAccess.get())));
         assertEquals(BundleKey.Slot.PASSPHRASE, a.bundleKey().slot());
-        assertEquals(32, a.authenticationKey().length);
+        assertEquals(32, a.authenticationKey(InsecureSecretKeyAccess.get()).length);
         assertEquals("PassphraseKeys(hidden)", a.toString());
+    }
+
+    @Test
+    void authenticationKey_withoutAccessToken_refused() {
+        PassphraseKeys keys = PassphraseKeys.split(filled(32, 0x42));
+        assertThrows(NullPointerException.class, () -> keys.authenticationKey(null));
+        assertEquals(AUTH_KEY_OF_0x42, HexFormat.of().formatHex(keys.authenticationKey(InsecureSecretKeyAccess.get())));
     }
 
     /** The authentication key the server sees and the bundle key are HKDF outputs under distinct labels. */
@@ -141,8 +148,8 @@ class Argon2idTest {
         PassphraseKeys keys = PassphraseKeys.split(master);
         byte[] auth = Hkdf.sha256(master, null, Canonical.start().label(Labels.PASSPHRASE_AUTH_KEY).toByteArray(), 32);
         byte[] bundle = Hkdf.sha256(master, null, Canonical.start().label(Labels.PASSPHRASE_BUNDLE_KEY).toByteArray(), 32);
-        assertArrayEquals(auth, keys.authenticationKey());
-        assertEquals(AUTH_KEY_OF_0x42, HexFormat.of().formatHex(keys.authenticationKey()));
+        assertArrayEquals(auth, keys.authenticationKey(InsecureSecretKeyAccess.get()));
+        assertEquals(AUTH_KEY_OF_0x42, HexFormat.of().formatHex(keys.authenticationKey(InsecureSecretKeyAccess.get())));
         assertFalse(Arrays.equals(auth, bundle));
         // The bundle key is the bundle-label output: a bundle sealed with it opens with those bytes.
         IdentityKeys id = IdentityKeys.generate(AccountId.random(), DeviceId.random());
@@ -161,6 +168,6 @@ class Argon2idTest {
         Argon2idParameters p = Argon2idParameters.of(3, 65536, 1, SALT);
         PassphraseKeys composed = PassphraseKeys.derive("caf\u00e9".toCharArray(), p);
         PassphraseKeys decomposed = PassphraseKeys.derive("cafe\u0301".toCharArray(), p);
-        assertArrayEquals(composed.authenticationKey(), decomposed.authenticationKey());
+        assertArrayEquals(composed.authenticationKey(InsecureSecretKeyAccess.get()), decomposed.authenticationKey(InsecureSecretKeyAccess.get()));
     }
 }

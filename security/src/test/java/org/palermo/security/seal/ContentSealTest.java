@@ -476,6 +476,15 @@ class ContentSealTest {
     }
 
     @Test
+    void derived_close_zeroesAeadKeyAndBaseNonce() {
+        Cobblestone.Derived d = Cobblestone.derive(new byte[32], new byte[24], new byte[0]);
+        assertEquals(false, Arrays.equals(new byte[32], d.aeadKey));
+        d.close();
+        assertArrayEquals(new byte[32], d.aeadKey);
+        assertArrayEquals(new byte[12], d.baseNonce);
+    }
+
+    @Test
     void openingStream_zeroLengthRead_returnsZero() throws IOException {
         InputStream in = ContentSeal.newOpeningStream(KEY, CONTEXT, new ByteArrayInputStream(seal(plaintext(10))));
         assertEquals(0, in.read(new byte[4], 0, 0));
