@@ -30,6 +30,9 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import java.security.SecureRandom;
+import org.palermo.server.accounts.AccountResource;
+import org.palermo.server.accounts.AccountService;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
@@ -49,7 +52,11 @@ import org.palermo.server.openapi.OpenApiDocument;
 import org.palermo.server.openapi.OpenApiResource;
 import org.palermo.server.ratelimit.AccountRateLimitFilter;
 import org.palermo.server.ratelimit.AddressRateLimitFilter;
+import org.palermo.server.ratelimit.RateLimitedFeature;
 import org.palermo.server.ratelimit.RateLimiter;
+import org.palermo.server.sessions.AuthenticationFilter;
+import org.palermo.server.sessions.SessionResource;
+import org.palermo.server.sessions.SessionService;
 import org.palermo.server.storage.Database;
 import org.palermo.server.storage.EmbeddedMariaDb;
 import org.palermo.server.storage.Installation;
@@ -71,8 +78,8 @@ public final class PalermoServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PalermoServer.class);
 
   /** The REST resources of the core; the OpenAPI document describes exactly these. */
-  public static final Set<Class<?>> RESOURCES =
-      Set.of(HealthResource.class, OpenApiResource.class, MetricsResource.class);
+  public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
+      OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class);
 
   private final ServerConfig config;
   private final Clock clock;
@@ -127,15 +134,18 @@ public final class PalermoServer implements AutoCloseable {
       }
       OpenApiDocument openApi = OpenApiDocument.load();
       RateLimiter rateLimiter = new RateLimiter(clock, config::rateLimit);
+      SessionService sessions = new SessionService(database.jdbi(), clock);
+      AccountService accounts = new AccountService(database.jdbi(), clock, sessions, rateLimiter,
+          new SecureRandom());
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
-              openApi, rateLimiter)));
+              openApi, rateLimiter, sessions, accounts)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 
-      jetty.setHandler(handlers(resourceConfig(meters, rateLimiter)));
+      jetty.setHandler(handlers(resourceConfig(meters, rateLimiter, sessions)));
       started.add(jetty::stop);
       jetty.start();
       return this;
@@ -182,14 +192,17 @@ public final class PalermoServer implements AutoCloseable {
     return registry;
   }
 
-  private ResourceConfig resourceConfig(PrometheusMeterRegistry meters, RateLimiter limiter) {
+  private ResourceConfig resourceConfig(PrometheusMeterRegistry meters, RateLimiter limiter,
+      SessionService sessions) {
     ResourceConfig rc = new ResourceConfig();
     RESOURCES.forEach(rc::register);
     rc.register(JacksonFeature.withoutExceptionMappers());
     rc.register(StrictObjectMapper.class);
     rc.register(new BodyLimitFilter(config.maxBodyBytes()));
     rc.register(new AddressRateLimitFilter(limiter));
+    rc.register(new AuthenticationFilter(sessions));
     rc.register(new AccountRateLimitFilter(limiter));
+    rc.register(new RateLimitedFeature(limiter));
     rc.register(new HttpMetricsFilter(meters));
     rc.register(ProblemExceptionMapper.class);
     rc.register(WebApplicationExceptionMapper.class);

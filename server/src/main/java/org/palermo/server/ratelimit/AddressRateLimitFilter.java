@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Context;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class AddressRateLimitFilter implements ContainerRequestFilter {
+  /** The request property that carries the source address to {@link RateLimitedFeature}. */
+  static final String SOURCE_ADDRESS = AddressRateLimitFilter.class.getName() + ".address";
+
   private final RateLimiter limiter;
 
   @Context private HttpServletRequest servletRequest;
@@ -25,6 +28,9 @@ public final class AddressRateLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    limiter.acquire(RateLimit.API_PER_ADDRESS, servletRequest.getRemoteAddr());
+    String address = servletRequest.getRemoteAddr();
+    // Held for the route limits of this request only; the request object is gone after it.
+    request.setProperty(SOURCE_ADDRESS, address);
+    limiter.acquire(RateLimit.API_PER_ADDRESS, address);
   }
 }

@@ -15,12 +15,22 @@ public enum RateLimit {
   API_PER_ADDRESS(Scope.ADDRESS, new RateLimitRule(600, Duration.ofMinutes(1))),
 
   /** Every API request of an authenticated account, from wherever it comes. */
-  API_PER_ACCOUNT(Scope.ACCOUNT, new RateLimitRule(1200, Duration.ofMinutes(1)));
+  API_PER_ACCOUNT(Scope.ACCOUNT, new RateLimitRule(1200, Duration.ofMinutes(1))),
+
+  /** Login attempts from one address, whatever the handle: against guessing many accounts. */
+  LOGIN_PER_ADDRESS(Scope.ADDRESS, new RateLimitRule(20, Duration.ofMinutes(10))),
+
+  /** Login attempts on one handle, from anywhere: against guessing one passphrase. */
+  LOGIN_PER_HANDLE(Scope.HANDLE, new RateLimitRule(10, Duration.ofMinutes(10))),
+
+  /** Registrations from one address. */
+  REGISTER_PER_ADDRESS(Scope.ADDRESS, new RateLimitRule(10, Duration.ofHours(1)));
 
   /** What a limit counts by. */
   public enum Scope {
     ADDRESS,
-    ACCOUNT
+    ACCOUNT,
+    HANDLE
   }
 
   private final Scope scope;

@@ -1,0 +1,100 @@
+package org.palermo.server.accounts;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.HexFormat;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.ratelimit.RateLimit;
+import org.palermo.server.ratelimit.RateLimited;
+import org.palermo.server.sessions.Caller;
+
+/** Pseudonymous accounts: register, login parameters, the caller's own account and bundle. */
+@Path("api/v1/accounts")
+@RequestScoped
+public class AccountResource {
+  private final AccountService accounts;
+
+  @Inject
+  public AccountResource(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  /** The body of a registration. Binary fields are unpadded base64url. */
+  public record RegisterRequest(String accountId, String handle, String signingKey,
+      String agreementKey, String kdfParameters, String keyBundle, String authenticationKey) {}
+
+  public record AccountView(String accountId, String handle, String signingKey,
+      String agreementKey) {
+    static AccountView of(Account a) {
+      return new AccountView(HexFormat.of().formatHex(a.id()), a.handle(),
+          Binary.encode(a.signingKey()), Binary.encode(a.agreementKey()));
+    }
+  }
+
+  public record LoginParametersView(String kdfParameters) {}
+
+  public record KeyBundleView(String kdfParameters, String keyBundle) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RateLimited(RateLimit.REGISTER_PER_ADDRESS)
+  public Response register(RegisterRequest request) {
+    if (request == null) {
+      throw new InvalidRequestException(null, "Send the registration as a JSON object.");
+    }
+    Account account = accounts.register(new AccountService.Registration(
+        accountId(request.accountId()),
+        Handle.parse(request.handle(), "handle"),
+        Binary.decode(request.signingKey(), "signingKey", 1, 64),
+        Binary.decode(request.agreementKey(), "agreementKey", 1, 64),
+        Binary.decode(request.kdfParameters(), "kdfParameters", 1, 128),
+        Binary.decode(request.keyBundle(), "keyBundle", 64, AccountService.MAX_KEY_BUNDLE),
+        Binary.decode(request.authenticationKey(), "authenticationKey",
+            AuthenticationVerifier.KEY_LENGTH, AuthenticationVerifier.KEY_LENGTH)));
+    return Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build();
+  }
+
+  @GET
+  @Path("login-parameters")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RateLimited(RateLimit.LOGIN_PER_ADDRESS)
+  public LoginParametersView loginParameters(@QueryParam("handle") String handle) {
+    return new LoginParametersView(
+        Binary.encode(accounts.loginParameters(Handle.parse(handle, "handle"))));
+  }
+
+  @GET
+  @Path("me")
+  @Produces(MediaType.APPLICATION_JSON)
+  public AccountView me(@Context SecurityContext security) {
+    return AccountView.of(accounts.find(Caller.require(security)));
+  }
+
+  @GET
+  @Path("me/key-bundle")
+  @Produces(MediaType.APPLICATION_JSON)
+  public KeyBundleView keyBundle(@Context SecurityContext security) {
+    Account account = accounts.find(Caller.require(security));
+    return new KeyBundleView(Binary.encode(account.kdfParameters()),
+        Binary.encode(account.keyBundle()));
+  }
+
+  private static byte[] accountId(String hex) {
+    if (hex == null || !hex.matches("[0-9a-f]{32}")) {
+      throw new InvalidRequestException("accountId",
+          "The accountId is 32 lower-case hex digits (128 random bits made by the client).");
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+}

@@ -1,0 +1,105 @@
+package org.palermo.server.accounts;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.keys.AgreementPublicKey;
+import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.passphrase.Argon2idParameters;
+import org.palermo.server.errors.AuthenticationRequiredException;
+import org.palermo.server.errors.ConflictException;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.ratelimit.RateLimit;
+import org.palermo.server.ratelimit.RateLimiter;
+import org.palermo.server.sessions.Caller;
+import org.palermo.server.sessions.SessionService;
+import org.palermo.server.storage.ServerSecretDao;
+
+/**
+ * Registration and login. The server checks what it can check of what clients send (key
+ * encodings, KDF parameters no weaker than the pinned minimum, sizes) and stores the rest
+ * opaque; it never sees a passphrase or a private key.
+ */
+public final class AccountService {
+  static final int MAX_KEY_BUNDLE = 1024;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final SessionService sessions;
+  private final RateLimiter limiter;
+  private final AuthenticationVerifier verifier = new AuthenticationVerifier();
+  private final LoginParameters loginParameters;
+
+  public AccountService(Jdbi jdbi, Clock clock, SessionService sessions, RateLimiter limiter,
+      java.security.SecureRandom random) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.sessions = sessions;
+    this.limiter = limiter;
+    byte[] candidate = new byte[32];
+    random.nextBytes(candidate);
+    this.loginParameters = new LoginParameters(jdbi.withExtension(ServerSecretDao.class,
+        dao -> dao.ensure(LoginParameters.SECRET_NAME, candidate)));
+  }
+
+  /** What a client sends to register; binary fields already decoded. */
+  public record Registration(byte[] accountId, Handle handle, byte[] signingKey,
+      byte[] agreementKey, byte[] kdfParameters, byte[] keyBundle, byte[] authenticationKey) {}
+
+  public Account register(Registration r) {
+    check(() -> SigningPublicKey.decode(r.signingKey()), "signingKey",
+        "is not a Palermo Ed25519 public key");
+    check(() -> AgreementPublicKey.decode(r.agreementKey()), "agreementKey",
+        "is not a Palermo X25519 public key");
+    check(() -> Argon2idParameters.decode(r.kdfParameters()), "kdfParameters",
+        "are not Argon2id parameters at or above the pinned minimum");
+    Account account = new Account(r.accountId(), r.handle().value(), r.signingKey(),
+        r.agreementKey(), r.kdfParameters(), r.keyBundle(),
+        verifier.create(r.authenticationKey()), LocalDate.ofInstant(clock.instant(),
+            ZoneOffset.UTC));
+    if (!jdbi.withExtension(AccountDao.class, dao -> dao.insert(account))) {
+      throw new ConflictException("That handle or account id is taken: choose another.");
+    }
+    return account;
+  }
+
+  /** The stored KDF parameters, or the stand-in for a handle nobody has. */
+  public byte[] loginParameters(Handle handle) {
+    return jdbi.withExtension(AccountDao.class, dao -> dao.findByHandle(handle.value()))
+        .map(Account::kdfParameters)
+        .orElseGet(() -> loginParameters.decoyFor(handle));
+  }
+
+  /**
+   * Opens a session when the authentication key matches. An unknown handle and a wrong key
+   * give the same answer after the same work.
+   */
+  public SessionService.Issued login(Handle handle, byte[] authenticationKey) {
+    limiter.acquire(RateLimit.LOGIN_PER_HANDLE, handle.value());
+    var account = jdbi.withExtension(AccountDao.class, dao -> dao.findByHandle(handle.value()));
+    byte[] stored = account.map(Account::verifier).orElse(null);
+    if (!verifier.matches(stored, authenticationKey) || account.isEmpty()) {
+      throw new AuthenticationRequiredException("The handle or the passphrase is wrong.");
+    }
+    return sessions.open(account.get().id());
+  }
+
+  public Account find(Caller caller) {
+    return jdbi.withExtension(AccountDao.class, dao -> dao.findById(caller.accountId()))
+        .orElseThrow(() -> new AuthenticationRequiredException("This account no longer exists."));
+  }
+
+  private interface Check {
+    void run() throws GeneralSecurityException;
+  }
+
+  private static void check(Check check, String field, String problem) {
+    try {
+      check.run();
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new InvalidRequestException(field, "The " + field + " " + problem + ".");
+    }
+  }
+}
