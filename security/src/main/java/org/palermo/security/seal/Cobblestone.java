@@ -2,9 +2,9 @@ package org.palermo.security.seal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cobblestone-256 (c2sp.org/chunked-encryption with HKDF-Expand-SHA512 and AES-256-GCM):
@@ -81,12 +81,40 @@ final class Cobblestone {
         System.arraycopy(INFO_PREFIX, 0, info, 0, INFO_PREFIX.length);
         System.arraycopy(salt, 0, info, INFO_PREFIX.length, SALT_LENGTH);
         System.arraycopy(context, 0, info, INFO_PREFIX.length + SALT_LENGTH, context.length);
-        // HKDF-Expand only (the input key is the pseudorandom key), SHA-512, 76 bytes.
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA512Digest());
-        hkdf.init(HKDFParameters.skipExtractParameters(inputKey, info));
-        byte[] okm = new byte[KEY_LENGTH + NONCE_LENGTH + COMMITMENT_LENGTH];
-        hkdf.generateBytes(okm, 0, okm.length);
-        return new Derived(okm);
+        return new Derived(hkdfExpandSha512(inputKey, info, KEY_LENGTH + NONCE_LENGTH + COMMITMENT_LENGTH));
+    }
+
+    /**
+     * HKDF-Expand (RFC 5869 section 2.3) with HMAC-SHA512 from the JDK: {@code T(i) = HMAC(prk,
+     * T(i-1) || info || i)}, output the first {@code length} bytes of {@code T(1) || T(2) ...}.
+     * The JDK's HMAC rather than Bouncy Castle's keeps the sealing path free of Bouncy Castle,
+     * whose signed jar costs a cold process about 0.2 s to open; the Wycheproof Cobblestone
+     * vectors and FORMAT.md's vector pin the result.
+     */
+    static byte[] hkdfExpandSha512(byte[] prk, byte[] info, int length) {
+        if (length < 1 || length > 255 * 64) {
+            throw new IllegalArgumentException("HKDF output length out of range");
+        }
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA512");
+            hmac.init(new SecretKeySpec(prk, "HmacSHA512"));
+            byte[] okm = new byte[length];
+            byte[] t = new byte[0];
+            for (int i = 1, off = 0; off < length; i++) {
+                hmac.update(t);
+                hmac.update(info);
+                hmac.update((byte) i);
+                java.util.Arrays.fill(t, (byte) 0);
+                t = hmac.doFinal();
+                int n = Math.min(t.length, length - off);
+                System.arraycopy(t, 0, okm, off, n);
+                off += n;
+            }
+            java.util.Arrays.fill(t, (byte) 0);
+            return okm;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has HmacSHA512", e);
+        }
     }
 
     /** Ciphertext length of a message of {@code plaintextLength} bytes. */

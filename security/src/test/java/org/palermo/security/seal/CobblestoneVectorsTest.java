@@ -57,6 +57,34 @@ class CobblestoneVectorsTest {
         return vectors().stream().map(t -> dynamicTest(Vectors.name(t), () -> checkStreaming(t)));
     }
 
+    /** The parallel whole-stream path, with batches of 1, 2 and 64 chunks: same results, same prefix rule. */
+    @TestFactory
+    Stream<DynamicTest> pipelineOpen_everyVector_matchesExpectedResultAndReleasesOnlyTheAuthenticPrefix() {
+        return vectors().stream().filter(t -> !hasFlag(t, "InvalidKeySize")).map(t -> dynamicTest(Vectors.name(t), () -> {
+            for (int batch : new int[] {1, 2, 64}) {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                SealedContentException failure = null;
+                try {
+                    ContentSeal.open(hex(t.get("key")), hex(t.get("ctx")), new ByteArrayInputStream(ciphertext(t)), sink, batch);
+                } catch (SealedContentException e) {
+                    failure = e;
+                }
+                long msgLength = t.path("msgLength").asLong(0);
+                boolean valid = t.get("result").asText().equals("valid");
+                assertEquals(valid, failure == null, "batch " + batch);
+                if (!valid) {
+                    assertEquals(SealedContentException.MESSAGE, failure.getMessage());
+                }
+                if (valid || hasFlag(t, "PartialPlaintext")) {
+                    assertEquals(msgLength, sink.size(), "batch " + batch);
+                    assertArrayEquals(hex(t.get("msgSha512")), MessageDigest.getInstance("SHA-512").digest(sink.toByteArray()));
+                } else {
+                    assertEquals(0, sink.size(), "released plaintext from a vector with no valid prefix, batch " + batch);
+                }
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> sealWithVectorSalt_validVectors_reproduceCiphertextExactly() {
         return vectors().stream().filter(t -> t.get("result").asText().equals("valid"))
@@ -138,6 +166,11 @@ class CobblestoneVectorsTest {
             seal.write(plaintext);
         }
         assertArrayEquals(ct, out.toByteArray());
+        for (int batch : new int[] {1, 2, 64}) {
+            ByteArrayOutputStream parallel = new ByteArrayOutputStream();
+            ContentSeal.seal(key, ctx, Arrays.copyOf(ct, 24), new ByteArrayInputStream(plaintext), parallel, batch);
+            assertArrayEquals(ct, parallel.toByteArray(), "pipeline, batch " + batch);
+        }
     }
 
     private void checkRandomAccess(JsonNode t) throws Exception {
