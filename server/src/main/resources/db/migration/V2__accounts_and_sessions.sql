@@ -4,6 +4,7 @@
 CREATE TABLE accounts (
   id               BINARY(16)     NOT NULL PRIMARY KEY,
   handle           VARCHAR(32)    NOT NULL,
+  device_id        BINARY(16)     NOT NULL,
   signing_key      VARBINARY(64)  NOT NULL,
   agreement_key    VARBINARY(64)  NOT NULL,
   kdf_parameters   VARBINARY(128) NOT NULL,

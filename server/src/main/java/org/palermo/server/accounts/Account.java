@@ -9,6 +9,7 @@ import java.time.LocalDate;
 public record Account(
     byte[] id,
     String handle,
+    byte[] deviceId,
     byte[] signingKey,
     byte[] agreementKey,
     byte[] kdfParameters,

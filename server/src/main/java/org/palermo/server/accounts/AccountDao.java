@@ -9,11 +9,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Account.class)
 public interface AccountDao {
-  String COLUMNS = "id, handle, signing_key, agreement_key, kdf_parameters, key_bundle, verifier,"
-      + " created_on";
+  String COLUMNS = "id, handle, device_id, signing_key, agreement_key, kdf_parameters,"
+      + " key_bundle, verifier, created_on";
 
   /** Inserts; false when the id or the handle is taken. */
-  @SqlUpdate("INSERT IGNORE INTO accounts (" + COLUMNS + ") VALUES (:id, :handle, :signingKey,"
+  @SqlUpdate("INSERT IGNORE INTO accounts (" + COLUMNS + ") VALUES (:id, :handle, :deviceId, :signingKey,"
       + " :agreementKey, :kdfParameters, :keyBundle, :verifier, :createdOn)")
   boolean insert(@BindMethods Account account);
 

@@ -30,14 +30,15 @@ public class AccountResource {
   }
 
   /** The body of a registration. Binary fields are unpadded base64url. */
-  public record RegisterRequest(String accountId, String handle, String signingKey,
+  public record RegisterRequest(String accountId, String handle, String deviceId, String signingKey,
       String agreementKey, String kdfParameters, String keyBundle, String authenticationKey) {}
 
-  public record AccountView(String accountId, String handle, String signingKey,
+  public record AccountView(String accountId, String handle, String deviceId, String signingKey,
       String agreementKey) {
     static AccountView of(Account a) {
       return new AccountView(HexFormat.of().formatHex(a.id()), a.handle(),
-          Binary.encode(a.signingKey()), Binary.encode(a.agreementKey()));
+          HexFormat.of().formatHex(a.deviceId()), Binary.encode(a.signingKey()),
+          Binary.encode(a.agreementKey()));
     }
   }
 
@@ -54,8 +55,9 @@ public class AccountResource {
       throw new InvalidRequestException(null, "Send the registration as a JSON object.");
     }
     Account account = accounts.register(new AccountService.Registration(
-        accountId(request.accountId()),
+        id128(request.accountId(), "accountId"),
         Handle.parse(request.handle(), "handle"),
+        id128(request.deviceId(), "deviceId"),
         Binary.decode(request.signingKey(), "signingKey", 1, 64),
         Binary.decode(request.agreementKey(), "agreementKey", 1, 64),
         Binary.decode(request.kdfParameters(), "kdfParameters", 1, 128),
@@ -90,10 +92,10 @@ public class AccountResource {
         Binary.encode(account.keyBundle()));
   }
 
-  private static byte[] accountId(String hex) {
+  private static byte[] id128(String hex, String field) {
     if (hex == null || !hex.matches("[0-9a-f]{32}")) {
-      throw new InvalidRequestException("accountId",
-          "The accountId is 32 lower-case hex digits (128 random bits made by the client).");
+      throw new InvalidRequestException(field, "The " + field
+          + " is 32 lower-case hex digits (128 random bits made by the client).");
     }
     return HexFormat.of().parseHex(hex);
   }

@@ -45,7 +45,7 @@ public final class AccountService {
   }
 
   /** What a client sends to register; binary fields already decoded. */
-  public record Registration(byte[] accountId, Handle handle, byte[] signingKey,
+  public record Registration(byte[] accountId, Handle handle, byte[] deviceId, byte[] signingKey,
       byte[] agreementKey, byte[] kdfParameters, byte[] keyBundle, byte[] authenticationKey) {}
 
   public Account register(Registration r) {
@@ -55,7 +55,7 @@ public final class AccountService {
         "is not a Palermo X25519 public key");
     check(() -> Argon2idParameters.decode(r.kdfParameters()), "kdfParameters",
         "are not Argon2id parameters at or above the pinned minimum");
-    Account account = new Account(r.accountId(), r.handle().value(), r.signingKey(),
+    Account account = new Account(r.accountId(), r.handle().value(), r.deviceId(), r.signingKey(),
         r.agreementKey(), r.kdfParameters(), r.keyBundle(),
         verifier.create(r.authenticationKey()), LocalDate.ofInstant(clock.instant(),
             ZoneOffset.UTC));

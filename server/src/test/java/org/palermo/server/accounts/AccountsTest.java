@@ -74,6 +74,7 @@ class AccountsTest {
     Map<String, String> body = Map.of(
         "accountId", accountId,
         "handle", handle,
+        "deviceId", HexFormat.of().formatHex(bytes(16)),
         "signingKey", b64(SigningKeyPair.generate().publicKey().encode()),
         "agreementKey", b64(AgreementKeyPair.generate().publicKey().encode()),
         "kdfParameters", b64(params),
@@ -161,7 +162,8 @@ class AccountsTest {
         "agreementKey", "not base64!",
         "kdfParameters", b64(weakParameters()),
         "authenticationKey", b64(bytes(16)),
-        "accountId", "1234");
+        "accountId", "1234",
+        "deviceId", "XYZ");
     for (var entry : cases.entrySet()) {
       var body = new java.util.HashMap<>(m.body());
       body.put(entry.getKey(), entry.getValue());

@@ -1,0 +1,47 @@
+package org.palermo.client;
+
+/**
+ * Why a command failed, with the exit code the command line ends with: 1 usage, 2 refused by
+ * the server, 3 integrity failure (tampering detected), 4 network or server unreachable.
+ */
+public class ClientException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public static final int USAGE = 1;
+  public static final int REFUSED = 2;
+  public static final int INTEGRITY = 3;
+  public static final int UNREACHABLE = 4;
+
+  private final int exitCode;
+
+  public ClientException(int exitCode, String message) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+
+  public ClientException(int exitCode, String message, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public static ClientException usage(String message) {
+    return new ClientException(USAGE, message);
+  }
+
+  public static ClientException refused(String message) {
+    return new ClientException(REFUSED, message);
+  }
+
+  /** The server (or something between) changed what it stores or returns: refuse it. */
+  public static ClientException integrity(String message) {
+    return new ClientException(INTEGRITY, message);
+  }
+
+  public static ClientException unreachable(String message, Throwable cause) {
+    return new ClientException(UNREACHABLE, message, cause);
+  }
+}

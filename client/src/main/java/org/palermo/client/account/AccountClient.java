@@ -1,0 +1,191 @@
+package org.palermo.client.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.palermo.client.ClientException;
+import org.palermo.client.home.Home;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.security.InsecureSecretKeyAccess;
+import org.palermo.security.bundle.KeyBundle;
+import org.palermo.security.bundle.KeyBundleException;
+import org.palermo.security.ids.AccountId;
+import org.palermo.security.ids.DeviceId;
+import org.palermo.security.keys.AgreementPublicKey;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.keys.IdentityKeys;
+import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.passphrase.Argon2idParameters;
+import org.palermo.security.passphrase.PassphraseKeys;
+import org.palermo.security.passphrase.RefusedParametersException;
+import org.palermo.security.recovery.RecoveryKey;
+
+/**
+ * Accounts from the client's side. Keys are made here; the server receives public keys, the
+ * sealed bundle and the authentication key, never the passphrase or a private key. What the
+ * server returns is checked before it is trusted.
+ */
+public final class AccountClient {
+  private final PalermoHttp http;
+  private final Home home;
+
+  public AccountClient(PalermoHttp http, Home home) {
+    this.http = http;
+    this.home = home;
+  }
+
+  /** What registration leaves with the person: the recovery key, shown once. */
+  public record Registered(Identity identity, String recoveryKey) {}
+
+  public Registered register(String handle, char[] passphrase) {
+    AccountId accountId = AccountId.random();
+    DeviceId deviceId = DeviceId.random();
+    IdentityKeys keys = IdentityKeys.generate(accountId, deviceId);
+    Argon2idParameters parameters = Argon2idParameters.recommended();
+    PassphraseKeys derived = PassphraseKeys.derive(passphrase, parameters);
+    RecoveryKey recovery = RecoveryKey.generate();
+    byte[] bundle = KeyBundle.seal(keys, derived.bundleKey(), recovery.bundleKey());
+    Identity identity = keys.identity();
+
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("accountId", accountId.toString());
+    body.put("handle", handle);
+    body.put("deviceId", deviceId.toString());
+    body.put("signingKey", b64(identity.signingKey().encode()));
+    body.put("agreementKey", b64(identity.agreementKey().encode()));
+    body.put("kdfParameters", b64(parameters.encode()));
+    body.put("keyBundle", b64(bundle));
+    body.put("authenticationKey", b64(derived.authenticationKey(InsecureSecretKeyAccess.get())));
+    JsonNode created = http.post("api/v1/accounts", body);
+    home.saveAccount(new Home.AccountFile(created.path("handle").asText(), body.get("accountId"),
+        body.get("deviceId"), body.get("signingKey"), body.get("agreementKey"),
+        body.get("kdfParameters"), body.get("keyBundle")));
+    login(created.path("handle").asText(), passphrase);
+    return new Registered(identity, recovery.toPrintable(InsecureSecretKeyAccess.get()));
+  }
+
+  /**
+   * Logs in: refuses KDF parameters below the pinned minimum, opens the key bundle the server
+   * returns, and checks it holds the identity the server publishes and this device pinned.
+   */
+  public Identity login(String handle, char[] passphrase) {
+    JsonNode advertised = http.get("api/v1/accounts/login-parameters?handle="
+        + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8));
+    Argon2idParameters parameters;
+    try {
+      parameters = Argon2idParameters.decode(unb64(advertised.path("kdfParameters").asText()));
+    } catch (RefusedParametersException e) {
+      throw ClientException.integrity("The server asked for key-derivation parameters weaker"
+          + " than this client accepts (" + e.getMessage() + "); not logging in");
+    }
+    PassphraseKeys derived = PassphraseKeys.derive(passphrase, parameters);
+    JsonNode session = http.post("api/v1/sessions", Map.of("handle", handle,
+        "authenticationKey", b64(derived.authenticationKey(InsecureSecretKeyAccess.get()))));
+    String token = session.path("token").asText();
+    http.useToken(token);
+
+    JsonNode me = http.get("api/v1/accounts/me");
+    JsonNode bundleView = http.get("api/v1/accounts/me/key-bundle");
+    byte[] bundle = unb64(bundleView.path("keyBundle").asText());
+    IdentityKeys keys;
+    try {
+      keys = KeyBundle.open(bundle, derived.bundleKey());
+    } catch (KeyBundleException e) {
+      throw ClientException.integrity("The key bundle the server returned does not open: it was"
+          + " altered, or it is not this account's");
+    }
+    Identity published = identityOf(me);
+    if (!Arrays.equals(keys.identity().encode(), published.encode())) {
+      throw ClientException.integrity("The server publishes other keys for '" + handle
+          + "' than its key bundle holds");
+    }
+    home.account().filter(a -> a.handle().equals(me.path("handle").asText()))
+        .ifPresent(pinned -> {
+          if (!pinned.signingKey().equals(me.path("signingKey").asText())
+              || !pinned.agreementKey().equals(me.path("agreementKey").asText())
+              || !pinned.accountId().equals(me.path("accountId").asText())) {
+            throw ClientException.integrity("The server serves other keys for '" + handle
+                + "' than this device pinned");
+          }
+        });
+    home.saveAccount(new Home.AccountFile(me.path("handle").asText(),
+        me.path("accountId").asText(), me.path("deviceId").asText(),
+        me.path("signingKey").asText(), me.path("agreementKey").asText(),
+        bundleView.path("kdfParameters").asText(), b64(bundle)));
+    home.saveSession(token);
+    return published;
+  }
+
+  public Identity whoami() {
+    http.useToken(home.requireSession());
+    JsonNode me = http.get("api/v1/accounts/me");
+    Home.AccountFile pinned = home.requireAccount();
+    Identity served = identityOf(me);
+    if (!pinned.signingKey().equals(me.path("signingKey").asText())
+        || !pinned.agreementKey().equals(me.path("agreementKey").asText())) {
+      throw ClientException.integrity("The server serves other keys for this account than this"
+          + " device pinned");
+    }
+    return served;
+  }
+
+  /** The live sessions of this account. */
+  public List<JsonNode> sessions() {
+    http.useToken(home.requireSession());
+    JsonNode list = http.get("api/v1/sessions");
+    return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
+  }
+
+  public void revoke(String sessionId) {
+    http.useToken(home.requireSession());
+    http.delete("api/v1/sessions/" + sessionId);
+  }
+
+  public void logout() {
+    http.useToken(home.requireSession());
+    try {
+      http.delete("api/v1/sessions/current");
+    } finally {
+      home.clearSession();
+    }
+  }
+
+  /** This device's own identity, from what it pinned (no server involved). */
+  public Identity ownIdentity() {
+    Home.AccountFile a = home.requireAccount();
+    try {
+      return new Identity(AccountId.parse(a.accountId()), DeviceId.parse(a.deviceId()),
+          SigningPublicKey.decode(unb64(a.signingKey())),
+          AgreementPublicKey.decode(unb64(a.agreementKey())));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw ClientException.integrity("The account file in " + home.folder() + " is damaged");
+    }
+  }
+
+  static Identity identityOf(JsonNode view) {
+    try {
+      return new Identity(AccountId.parse(view.path("accountId").asText()),
+          DeviceId.parse(view.path("deviceId").asText()),
+          SigningPublicKey.decode(unb64(view.path("signingKey").asText())),
+          AgreementPublicKey.decode(unb64(view.path("agreementKey").asText())));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw ClientException.integrity("The server returned a malformed account");
+    }
+  }
+
+  static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static byte[] unb64(String text) {
+    try {
+      return Base64.getUrlDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.integrity("The server returned malformed base64");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.palermo.client.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import org.palermo.client.ClientException;
+import org.palermo.client.home.Home;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.http.ServerTrust;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code palermo}: the root command and the options every subcommand shares. */
+@Command(name = "palermo", mixinStandardHelpOptions = true, version = "palermo 0.1.0",
+    description = "End-to-end encrypted collaboration for civil society: every key is made and"
+        + " every document sealed on this machine.",
+    subcommands = {AccountCommand.class})
+public final class PalermoCli implements Callable<Integer> {
+  private final Terminal terminal;
+
+  @Option(names = "--server", paramLabel = "URL",
+      description = "Server URL, e.g. https://127.0.0.1:8443/ (remembered in the home folder)")
+  String server;
+
+  @Option(names = "--ca", paramLabel = "PEM", description = "Trust the certificate authority in"
+      + " this PEM file (remembered)")
+  Path ca;
+
+  @Option(names = "--pin-cert", paramLabel = "SHA256", description = "Trust exactly the server"
+      + " certificate with this SHA-256 fingerprint, as scripts/run prints it (remembered)")
+  String pinCert;
+
+  @Option(names = "--json", description = "Machine-readable output")
+  boolean json;
+
+  @Option(names = "--home", paramLabel = "DIR", description = "Client folder (default"
+      + " $PALERMO_HOME or ~/.palermo)")
+  Path homeOption;
+
+  public PalermoCli(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(new CommandLine(this),
+        "Name a command: account (see palermo --help)");
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  Home home() {
+    if (homeOption != null) {
+      return new Home(homeOption);
+    }
+    String fromEnv = terminal.env().get("PALERMO_HOME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new Home(Path.of(fromEnv));
+    }
+    return new Home(Path.of(System.getProperty("user.home"), ".palermo"));
+  }
+
+  /** The connection: from the options, remembered in the home folder for the next commands. */
+  PalermoHttp connect() {
+    Home home = home();
+    Home.ServerSettings saved = home.server().orElse(null);
+    String url = server != null ? server : saved == null ? null : saved.url();
+    if (url == null) {
+      throw ClientException.usage("Which server? Give --server https://HOST:PORT/ once");
+    }
+    boolean newTrust = pinCert != null || ca != null;
+    String pin = newTrust ? pinCert : saved == null ? null : saved.pinCert();
+    String caFile = newTrust ? (ca == null ? null : ca.toString())
+        : saved == null ? null : saved.ca();
+    SSLContext trust = pin != null ? ServerTrust.pinned(ServerTrust.parseFingerprint(pin))
+        : caFile != null ? ServerTrust.fromCaFile(Path.of(caFile)) : ServerTrust.systemDefault();
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.usage("Not a URL: " + url);
+    }
+    PalermoHttp http = new PalermoHttp(uri, trust);
+    home.saveServer(new Home.ServerSettings(url, pin, caFile));
+    return http;
+  }
+
+  /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
+  public static int run(Terminal terminal, String... args) {
+    CommandLine commandLine = new CommandLine(new PalermoCli(terminal));
+    commandLine.setOut(terminal.out());
+    commandLine.setErr(terminal.err());
+    commandLine.setParameterExceptionHandler((e, a) -> {
+      terminal.err().println("palermo: " + e.getMessage());
+      terminal.err().println("Try 'palermo --help'.");
+      return ClientException.USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+      if (e instanceof ClientException failure) {
+        terminal.err().println("palermo: " + failure.getMessage());
+        return failure.exitCode();
+      }
+      throw e;
+    });
+    int code = commandLine.execute(args);
+    terminal.out().flush();
+    terminal.err().flush();
+    return code;
+  }
+}

@@ -1,0 +1,132 @@
+package org.palermo.client.home;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.palermo.client.ClientException;
+
+/**
+ * The client's folder ({@code --home}, {@code PALERMO_HOME}, default {@code ~/.palermo}): the
+ * server it talks to, the account with its sealed key bundle and pinned identity, and the
+ * session token. Owner-only; every file is replaced whole, never half written.
+ */
+public final class Home {
+  static final String SERVER = "server.json";
+  static final String ACCOUNT = "account.json";
+  static final String SESSION = "session";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path folder;
+
+  public Home(Path folder) {
+    this.folder = folder.toAbsolutePath().normalize();
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /** Where the client connects and which certificate it trusts. */
+  public record ServerSettings(String url, String pinCert, String ca) {}
+
+  /**
+   * The account as this device knows it. The identity fields are pinned at registration or
+   * first login; a server that later serves other keys for it is refused.
+   */
+  public record AccountFile(String handle, String accountId, String deviceId, String signingKey,
+      String agreementKey, String kdfParameters, String keyBundle) {}
+
+  public Optional<ServerSettings> server() {
+    return read(SERVER, ServerSettings.class);
+  }
+
+  public void saveServer(ServerSettings settings) {
+    write(SERVER, settings);
+  }
+
+  public Optional<AccountFile> account() {
+    return read(ACCOUNT, AccountFile.class);
+  }
+
+  public AccountFile requireAccount() {
+    return account().orElseThrow(() -> ClientException.usage("No account in " + folder
+        + ": run 'palermo account register --name NAME' or 'palermo account login --name NAME'"));
+  }
+
+  public void saveAccount(AccountFile account) {
+    write(ACCOUNT, account);
+  }
+
+  public Optional<String> session() {
+    Path file = folder.resolve(SESSION);
+    try {
+      return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String requireSession() {
+    return session().orElseThrow(() -> ClientException.usage(
+        "Not logged in: run 'palermo account login --name NAME'"));
+  }
+
+  public void saveSession(String token) {
+    writeBytes(SESSION, token.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  public void clearSession() {
+    try {
+      Files.deleteIfExists(folder.resolve(SESSION));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T> Optional<T> read(String name, Class<T> type) {
+    Path file = folder.resolve(name);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), type));
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private void write(String name, Object value) {
+    try {
+      writeBytes(name, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeBytes(String name, byte[] bytes) {
+    try {
+      if (!Files.isDirectory(folder)) {
+        Files.createDirectories(folder,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      Path temporary = Files.createTempFile(folder, "." + name, ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try {
+        Files.write(temporary, bytes);
+        Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.palermo.server.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.palermo.client.cli.PalermoCli;
+import org.palermo.client.cli.Terminal;
+import org.palermo.security.keys.SigningKeyPair;
+import org.palermo.server.config.DatabaseSettings;
+import org.palermo.server.ratelimit.RateLimit;
+import org.palermo.server.ratelimit.RateLimitRule;
+import org.palermo.server.testing.TestDatabase;
+import org.palermo.server.testing.TestServer;
+
+/**
+ * The palermo command line against the real server over HTTPS, and against a server that
+ * rewrites what it stores (ATTACKS.md 1, 3, 7): the client refuses with exit code 3.
+ */
+class CliAccountTest {
+  private static final String PASSPHRASE = "correct horse battery staple";
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    RateLimitRule generous = new RateLimitRule(1000, Duration.ofMinutes(1));
+    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
+        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> {});
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  record Run(int code, String out, String err) {}
+
+  private static Run palermo(Path home, String passphrase, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Map<String, String> env = new HashMap<>();
+    env.put("PALERMO_HOME", home.toString());
+    if (passphrase != null) {
+      env.put("PALERMO_PASSPHRASE", passphrase);
+    }
+    List<String> all = new java.util.ArrayList<>(List.of("--server",
+        server.server().baseUri().toString(), "--pin-cert",
+        server.server().tls().sha256Fingerprint()));
+    all.addAll(List.of(args));
+    int code = PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(err), env, null),
+        all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path home(String name) {
+    return TestDatabase.folder("home-" + name).resolve("palermo");
+  }
+
+  private static String unique(String prefix) {
+    return prefix + HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4)
+        .putInt(new java.security.SecureRandom().nextInt()).array());
+  }
+
+  private static String line(Run run, String key) {
+    return run.out().lines().filter(l -> l.startsWith(key + ": ")).findFirst()
+        .map(l -> l.substring(key.length() + 2))
+        .orElseThrow(() -> new AssertionError("no " + key + " in " + run));
+  }
+
+  private static void updateAccount(String handle, String column, byte[] value) throws Exception {
+    DatabaseSettings db = server.config().database().orElseThrow();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        PreparedStatement s = c.prepareStatement(
+            "UPDATE accounts SET " + column + " = ? WHERE handle = ?")) {
+      s.setBytes(1, value);
+      s.setString(2, handle);
+      assertEquals(1, s.executeUpdate());
+    }
+  }
+
+  private static byte[] accountColumn(String handle, String column) throws Exception {
+    DatabaseSettings db = server.config().database().orElseThrow();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        PreparedStatement s = c.prepareStatement(
+            "SELECT " + column + " FROM accounts WHERE handle = ?")) {
+      s.setString(1, handle);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  @Test
+  void register_whoami_newDeviceLogin_sessions_logout() {
+    String name = unique("alice");
+    Path laptop = home("laptop");
+    Run registered = palermo(laptop, PASSPHRASE, "account", "register", "--name", name);
+    assertEquals(0, registered.code(), registered.toString());
+    String fingerprint = line(registered, "fingerprint");
+    assertTrue(line(registered, "recoveryKey").length() > 20);
+
+    Run whoami = palermo(laptop, null, "account", "whoami");
+    assertEquals(0, whoami.code(), whoami.toString());
+    assertEquals(fingerprint, line(whoami, "fingerprint"));
+
+    Path phone = home("phone");
+    Run login = palermo(phone, PASSPHRASE, "account", "login", "--name", name);
+    assertEquals(0, login.code(), login.toString());
+    assertEquals(fingerprint, line(login, "fingerprint"), "the same keys on the new device");
+
+    Run sessions = palermo(phone, null, "account", "sessions");
+    assertEquals(0, sessions.code());
+    assertEquals(2, sessions.out().lines().count(), sessions.out());
+    assertEquals(1, sessions.out().lines().filter(l -> l.endsWith("(this device)")).count());
+
+    assertEquals(0, palermo(phone, null, "account", "logout").code());
+    Run after = palermo(phone, null, "account", "whoami");
+    assertEquals(1, after.code(), after.toString());
+    assertTrue(after.err().startsWith("palermo: Not logged in"), after.err());
+    assertEquals(0, palermo(laptop, null, "account", "whoami").code(), "the laptop stays");
+
+    Run json = palermo(laptop, null, "--json", "account", "fingerprint");
+    assertEquals(0, json.code());
+    assertTrue(json.out().contains("\"fingerprint\":\"" + fingerprint + "\""), json.out());
+  }
+
+  @Test
+  void login_wrongPassphrase_isRefusedWithExit2() {
+    String name = unique("bob");
+    assertEquals(0, palermo(home("bob"), PASSPHRASE, "account", "register", "--name", name)
+        .code());
+    Run wrong = palermo(home("bob2"), "not the passphrase!", "account", "login", "--name", name);
+    assertEquals(2, wrong.code(), wrong.toString());
+    assertEquals(1, wrong.err().lines().count(), "one clear line: " + wrong.err());
+    assertFalse(Files.exists(home("bob2").resolve("session")));
+  }
+
+  @Test
+  void login_serverFlipsAByteOfTheKeyBundle_isRefusedWithExit3() throws Exception {
+    String name = unique("carol");
+    assertEquals(0, palermo(home("carol"), PASSPHRASE, "account", "register", "--name", name)
+        .code());
+    byte[] bundle = accountColumn(name, "key_bundle");
+    for (int position : new int[] {0, bundle.length / 2, bundle.length - 1}) {
+      byte[] tampered = bundle.clone();
+      tampered[position] ^= 0x01;
+      updateAccount(name, "key_bundle", tampered);
+      Path device = home("carol-new");
+      Run run = palermo(device, PASSPHRASE, "account", "login", "--name", name);
+      assertEquals(3, run.code(), "byte " + position + ": " + run);
+      assertTrue(run.err().contains("key bundle"), run.err());
+      assertFalse(Files.exists(device.resolve("session")), "no session kept on failure");
+    }
+  }
+
+  @Test
+  void login_serverAdvertisesWeakKdfParameters_isRefusedWithExit3() throws Exception {
+    String name = unique("dave");
+    assertEquals(0, palermo(home("dave"), PASSPHRASE, "account", "register", "--name", name)
+        .code());
+    byte[] parameters = accountColumn(name, "kdf_parameters");
+    java.nio.ByteBuffer.wrap(parameters).putInt(5, 8 * 1024); // m = 8 MiB
+    updateAccount(name, "kdf_parameters", parameters);
+    Run run = palermo(home("dave-new"), PASSPHRASE, "account", "login", "--name", name);
+    assertEquals(3, run.code(), run.toString());
+    assertTrue(run.err().contains("weaker"), run.err());
+  }
+
+  @Test
+  void login_serverSwapsThePublishedSigningKey_isRefusedWithExit3() throws Exception {
+    String name = unique("erin");
+    Path device = home("erin");
+    assertEquals(0, palermo(device, PASSPHRASE, "account", "register", "--name", name).code());
+    updateAccount(name, "signing_key", SigningKeyPair.generate().publicKey().encode());
+    Run whoami = palermo(device, null, "account", "whoami");
+    assertEquals(3, whoami.code(), whoami.toString());
+    Run login = palermo(home("erin-new"), PASSPHRASE, "account", "login", "--name", name);
+    assertEquals(3, login.code(), login.toString());
+    assertTrue(login.err().contains("other keys"), login.err());
+  }
+
+  @Test
+  void wrongPinnedCertificate_isExit4() {
+    StringWriter err = new StringWriter();
+    int code = PalermoCli.run(new Terminal(new PrintWriter(new StringWriter()),
+        new PrintWriter(err), Map.of("PALERMO_HOME", home("pin").toString(),
+            "PALERMO_PASSPHRASE", PASSPHRASE), null),
+        "--server", server.server().baseUri().toString(), "--pin-cert", "00".repeat(32),
+        "account", "login", "--name", "someone");
+    assertEquals(4, code, err.toString());
+    assertTrue(err.toString().contains("not trusted"), err.toString());
+  }
+
+  @Test
+  void usageErrors_areExit1() {
+    Run missing = palermo(home("usage"), PASSPHRASE, "account", "login");
+    assertEquals(1, missing.code());
+    Run badPin = palermo(home("usage"), PASSPHRASE, "--pin-cert", "xyz", "account", "whoami");
+    assertEquals(1, badPin.code());
+  }
+}
