@@ -21,7 +21,7 @@ import org.palermo.security.seal.SealContext;
  * context is fixed (workspace, document and version all derived from zero ids). It uses
  * {@link ContentSeal#seal(SymmetricKey, SealContext, InputStream, OutputStream)} and
  * {@link ContentSeal#open}, which spread the chunks over the cores, after
- * {@link ContentSeal#warmUp()} (skipped with {@code -Dbench.noWarmUp=true}, to measure what it
+ * {@link ContentSeal#warmUpForSealing()} or {@link ContentSeal#warmUpForOpening()} (skipped with {@code -Dbench.noWarmUp=true}, to measure what it
  * buys). Prints
  * {@code <mode> <bytes> <seconds in process, warm-up included>}. Not a test.
  */
@@ -40,7 +40,11 @@ public final class FileBench {
         Path keyFile = Paths.get(args[3]);
         long t0 = System.nanoTime();
         if (!Boolean.getBoolean("bench.noWarmUp")) {
-            ContentSeal.warmUp();
+            if (args[0].equals("seal")) {
+                ContentSeal.warmUpForSealing();
+            } else {
+                ContentSeal.warmUpForOpening();
+            }
         }
         long bytes;
         if (args[0].equals("seal")) {

@@ -195,6 +195,8 @@ class ContentSealTest {
     @Test
     void warmUp_beforeSealing_changesNoOutput() throws IOException {
         ContentSeal.warmUp();
+        ContentSeal.warmUpForSealing();
+        ContentSeal.warmUpForOpening();
         byte[] p = plaintext(C + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] salt = new byte[24];
