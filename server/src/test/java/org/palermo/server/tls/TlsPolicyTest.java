@@ -46,8 +46,9 @@ class TlsPolicyTest {
     process.getOutputStream().close();
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "openssl finished");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    boolean connected = output.lines().anyMatch(l -> l.matches("\\s*Cipher\\s*(is|:)\\s*[A-Z].*")
-        && !l.contains("(NONE)") && !l.contains("0000"));
+    // "New, TLSv1.3, Cipher is X" or the session block's "Cipher    : X"; (NONE) or 0000 if not.
+    boolean connected = output.lines().anyMatch(l -> l.matches(".*Cipher( is|\\s*:) [A-Z0-9].*")
+        && !l.contains("(NONE)") && !l.matches(".*Cipher\\s*: 0000.*"));
     return new Probe(connected, output);
   }
 
