@@ -76,8 +76,10 @@ class HardeningTest {
   }
 
   @Test
-  void bodyOverLimit_chunked_is413() {
-    assertProblem(bigPost((int) BODY_LIMIT * 4, true), 413, "payload-too-large");
+  void bodyOverLimit_chunked_is413AndClosesTheConnection() {
+    var response = bigPost((int) BODY_LIMIT * 4, true);
+    assertProblem(response, 413, "payload-too-large");
+    assertEquals("close", response.headers().firstValue("Connection").orElse(null));
   }
 
   @Test
