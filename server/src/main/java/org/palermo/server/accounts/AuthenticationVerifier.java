@@ -3,6 +3,7 @@ package org.palermo.server.accounts;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -23,13 +24,12 @@ final class AuthenticationVerifier {
   private static final int MEMORY_KIB = 19 * 1024;
 
   private final SecureRandom random = new SecureRandom();
-  private final byte[] decoy;
-
-  AuthenticationVerifier() {
+  // Made beside the start, not in its way: an Argon2id run before the JIT has warmed up is slow.
+  private final CompletableFuture<byte[]> decoy = CompletableFuture.supplyAsync(() -> {
     byte[] key = new byte[KEY_LENGTH];
     random.nextBytes(key);
-    this.decoy = create(key);
-  }
+    return create(key);
+  });
 
   byte[] create(byte[] authenticationKey) {
     byte[] salt = new byte[SALT_LENGTH];
@@ -40,7 +40,7 @@ final class AuthenticationVerifier {
 
   /** Compares in constant time; for an unknown account pass {@code null} to spend the same time. */
   boolean matches(byte[] verifier, byte[] authenticationKey) {
-    byte[] against = verifier == null ? decoy : verifier;
+    byte[] against = verifier == null ? decoy.join() : verifier;
     if (against.length != 1 + SALT_LENGTH + TAG_LENGTH || against[0] != VERSION) {
       return false;
     }

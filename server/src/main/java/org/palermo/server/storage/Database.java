@@ -79,16 +79,16 @@ public final class Database implements AutoCloseable {
         .validateMigrationNaming(true)
         .load();
     try {
-      MigrationInfo[] future = Arrays.stream(flyway.info().all())
+      MigrationInfo[] all = flyway.info().all();
+      MigrationInfo[] future = Arrays.stream(all)
           .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
               || m.getState() == MigrationState.FUTURE_FAILED)
           .toArray(MigrationInfo[]::new);
       if (future.length > 0) {
-        String known = latestKnown(flyway);
         throw new ConfigException("The database schema at " + settings.url() + " is at version "
             + future[future.length - 1].getVersion() + ", newer than this server knows ("
-            + known + "). Run the Palermo version that wrote it, or restore a backup made"
-            + " with this one.");
+            + latestKnown(all) + "). Run the Palermo version that wrote it, or restore a backup"
+            + " made with this one.");
       }
       var result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
@@ -99,9 +99,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static String latestKnown(Flyway flyway) {
+  private static String latestKnown(MigrationInfo[] all) {
     MigrationInfo latest = null;
-    for (MigrationInfo info : flyway.info().all()) {
+    for (MigrationInfo info : all) {
       if (info.getState().isResolved() && info.getVersion() != null) {
         latest = info;
       }
