@@ -23,6 +23,13 @@ final class AccountCommand {
     return new AccountClient(http, root.home());
   }
 
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(k1, v1);
+    fields.put(k2, v2);
+    return fields;
+  }
+
   private void print(Map<String, ?> fields) {
     if (root.json()) {
       try {
@@ -60,7 +67,7 @@ final class AccountCommand {
       + " key bundle here).")
   int login(@Option(names = "--name", required = true, paramLabel = "NAME") String name) {
     Identity identity = client().login(name, root.terminal().passphrase(false));
-    print(Map.of("handle", name.toLowerCase(java.util.Locale.ROOT),
+    print(ordered("handle", name.toLowerCase(java.util.Locale.ROOT),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }
@@ -76,7 +83,7 @@ final class AccountCommand {
   int whoami() {
     AccountClient client = client();
     Identity identity = client.whoami();
-    print(Map.of("handle", root.home().requireAccount().handle(),
+    print(ordered("handle", root.home().requireAccount().handle(),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }
@@ -106,7 +113,7 @@ final class AccountCommand {
       + " work with over another channel.")
   int fingerprint() {
     Identity identity = new AccountClient(null, root.home()).ownIdentity();
-    print(Map.of("handle", root.home().requireAccount().handle(),
+    print(ordered("handle", root.home().requireAccount().handle(),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }

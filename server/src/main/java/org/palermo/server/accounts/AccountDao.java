@@ -13,8 +13,8 @@ public interface AccountDao {
       + " key_bundle, verifier, created_on";
 
   /** Inserts; false when the id or the handle is taken. */
-  @SqlUpdate("INSERT IGNORE INTO accounts (" + COLUMNS + ") VALUES (:id, :handle, :deviceId, :signingKey,"
-      + " :agreementKey, :kdfParameters, :keyBundle, :verifier, :createdOn)")
+  @SqlUpdate("INSERT IGNORE INTO accounts (" + COLUMNS + ") VALUES (:id, :handle, :deviceId,"
+      + " :signingKey, :agreementKey, :kdfParameters, :keyBundle, :verifier, :createdOn)")
   boolean insert(@BindMethods Account account);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE handle = :handle")

@@ -38,7 +38,8 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
       return Problem.of(ProblemType.INVALID_JSON,
           "The field '" + field + "' is not part of this request; remove it.").withField(field);
     }
-    if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
+    if (exception instanceof InvalidFormatException
+        || exception instanceof MismatchedInputException) {
       String field = path((JsonMappingException) exception);
       if (!field.isEmpty()) {
         return Problem.of(ProblemType.INVALID_JSON,

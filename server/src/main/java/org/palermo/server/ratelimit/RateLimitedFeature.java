@@ -26,7 +26,8 @@ public final class RateLimitedFeature implements DynamicFeature {
     List<RateLimit> limits = List.of(annotation.value());
     for (RateLimit limit : limits) {
       if (limit.scope() != RateLimit.Scope.ADDRESS) {
-        throw new IllegalStateException(limit + " is not counted by address: the service applies it");
+        throw new IllegalStateException(
+            limit + " is not counted by address: the service applies it");
       }
     }
     context.register(new RouteLimitFilter(limiter, limits));

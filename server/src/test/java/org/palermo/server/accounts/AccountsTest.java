@@ -149,7 +149,8 @@ class AccountsTest {
   void register_handleIsCaseFolded_andLookalikesRefused() throws Exception {
     Member upper = member(unique("Carol"));
     HttpResponse<String> created = register(upper);
-    assertEquals(upper.handle().toLowerCase(), json.readTree(created.body()).path("handle").asText());
+    assertEquals(upper.handle().toLowerCase(),
+        json.readTree(created.body()).path("handle").asText());
     JsonNode problem = assertProblem(register(member("саrol")), 400, "invalid-request");
     assertEquals("handle", problem.path("field").asText());
   }

@@ -184,7 +184,8 @@ class MainProcessTest {
     // SIGTERM through the handle: Process.destroy() would also close our end of its output.
     first.process().toHandle().destroy();
     assertEquals(143, first.awaitExit(), "exit by SIGTERM after clean stop");
-    assertTrue(first.lines().stream().anyMatch(l -> l.contains("Stopped")), first.lines()::toString);
+    assertTrue(first.lines().stream().anyMatch(l -> l.contains("Stopped")),
+        first.lines()::toString);
 
     Started second = startAndRead(data, port);
     try {

@@ -54,8 +54,9 @@ class StartupErrorsTest {
         "jdbc:mariadb://127.0.0.1:" + closedPort + "/palermo", "palermo", "secret-password");
     ServerConfig config = TestServer.freshConfig().withDatabase(nowhere);
     ConfigException e = assertThrows(ConfigException.class, () -> TestServer.start(config));
-    assertTrue(e.getMessage().startsWith("Cannot connect to the database at jdbc:mariadb://127.0.0.1:"
-        + closedPort), e.getMessage());
+    assertTrue(e.getMessage().startsWith(
+        "Cannot connect to the database at jdbc:mariadb://127.0.0.1:" + closedPort),
+        e.getMessage());
     assertTrue(!e.getMessage().contains("secret-password"));
   }
 

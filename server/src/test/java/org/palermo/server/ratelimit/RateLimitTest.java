@@ -61,8 +61,10 @@ class RateLimitTest {
 
   @Test
   void rule_parsesOperatorSyntax() {
-    assertEquals(new RateLimitRule(600, Duration.ofMinutes(1)), RateLimitRule.parse("600/1m").get());
-    assertEquals(new RateLimitRule(10, Duration.ofSeconds(30)), RateLimitRule.parse("10/30s").get());
+    assertEquals(new RateLimitRule(600, Duration.ofMinutes(1)),
+        RateLimitRule.parse("600/1m").get());
+    assertEquals(new RateLimitRule(10, Duration.ofSeconds(30)),
+        RateLimitRule.parse("10/30s").get());
     assertEquals(new RateLimitRule(5, Duration.ofHours(2)), RateLimitRule.parse(" 5/2h ").get());
     assertEquals(java.util.Optional.empty(), RateLimitRule.parse("0/1m"));
     assertEquals(java.util.Optional.empty(), RateLimitRule.parse("ten/1m"));
