@@ -104,14 +104,7 @@ public final class AccountClient {
           + "' than its key bundle holds");
     }
     home.account().filter(a -> a.handle().equals(me.path("handle").asText()))
-        .ifPresent(pinned -> {
-          if (!pinned.signingKey().equals(me.path("signingKey").asText())
-              || !pinned.agreementKey().equals(me.path("agreementKey").asText())
-              || !pinned.accountId().equals(me.path("accountId").asText())) {
-            throw ClientException.integrity("The server serves other keys for '" + handle
-                + "' than this device pinned");
-          }
-        });
+        .ifPresent(pinned -> checkPinned(pinned, me));
     home.saveAccount(new Home.AccountFile(me.path("handle").asText(),
         me.path("accountId").asText(), me.path("deviceId").asText(),
         me.path("signingKey").asText(), me.path("agreementKey").asText(),
@@ -123,13 +116,8 @@ public final class AccountClient {
   public Identity whoami() {
     http.useToken(home.requireSession());
     JsonNode me = http.get("api/v1/accounts/me");
-    Home.AccountFile pinned = home.requireAccount();
     Identity served = identityOf(me);
-    if (!pinned.signingKey().equals(me.path("signingKey").asText())
-        || !pinned.agreementKey().equals(me.path("agreementKey").asText())) {
-      throw ClientException.integrity("The server serves other keys for this account than this"
-          + " device pinned");
-    }
+    checkPinned(home.requireAccount(), me);
     return served;
   }
 
@@ -154,26 +142,37 @@ public final class AccountClient {
     }
   }
 
-  /** This device's own identity, from what it pinned (no server involved). */
-  public Identity ownIdentity() {
-    Home.AccountFile a = home.requireAccount();
-    try {
-      return new Identity(AccountId.parse(a.accountId()), DeviceId.parse(a.deviceId()),
-          SigningPublicKey.decode(unb64(a.signingKey())),
-          AgreementPublicKey.decode(unb64(a.agreementKey())));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw ClientException.integrity("The account file in " + home.folder() + " is damaged");
+  /** A server that serves other keys for an account than this device pinned is refused. */
+  private static void checkPinned(Home.AccountFile pinned, JsonNode served) {
+    if (!pinned.signingKey().equals(served.path("signingKey").asText())
+        || !pinned.agreementKey().equals(served.path("agreementKey").asText())
+        || !pinned.accountId().equals(served.path("accountId").asText())) {
+      throw ClientException.integrity("The server serves other keys for '" + pinned.handle()
+          + "' than this device pinned");
     }
   }
 
+  /** This device's own identity, from what it pinned (no server involved). */
+  public Identity ownIdentity() {
+    Home.AccountFile a = home.requireAccount();
+    return identity(a.accountId(), a.deviceId(), a.signingKey(), a.agreementKey(),
+        "The account file in " + home.folder() + " is damaged");
+  }
+
   static Identity identityOf(JsonNode view) {
+    return identity(view.path("accountId").asText(), view.path("deviceId").asText(),
+        view.path("signingKey").asText(), view.path("agreementKey").asText(),
+        "The server returned a malformed account");
+  }
+
+  private static Identity identity(String accountId, String deviceId, String signingKey,
+      String agreementKey, String whenMalformed) {
     try {
-      return new Identity(AccountId.parse(view.path("accountId").asText()),
-          DeviceId.parse(view.path("deviceId").asText()),
-          SigningPublicKey.decode(unb64(view.path("signingKey").asText())),
-          AgreementPublicKey.decode(unb64(view.path("agreementKey").asText())));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned a malformed account");
+      return new Identity(AccountId.parse(accountId), DeviceId.parse(deviceId),
+          SigningPublicKey.decode(unb64(signingKey)),
+          AgreementPublicKey.decode(unb64(agreementKey)));
+    } catch (GeneralSecurityException | IllegalArgumentException | ClientException e) {
+      throw ClientException.integrity(whenMalformed);
     }
   }
 

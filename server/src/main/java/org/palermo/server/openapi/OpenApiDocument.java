@@ -40,6 +40,11 @@ public final class OpenApiDocument {
     return bytes.clone();
   }
 
+  /** Writes the document without copying it: it is served on every request for it. */
+  public void writeTo(java.io.OutputStream out) throws IOException {
+    out.write(bytes);
+  }
+
   public String etag() {
     return etag;
   }

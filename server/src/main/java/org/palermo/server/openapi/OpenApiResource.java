@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** Serves the OpenAPI 3.1 description of this API. */
 @Path("api/v1/openapi.yaml")
@@ -29,6 +30,7 @@ public class OpenApiResource {
     if (document.etag().equals(ifNoneMatch)) {
       return Response.notModified(EntityTag.valueOf(document.etag())).build();
     }
-    return Response.ok(document.bytes()).header(HttpHeaders.ETAG, document.etag()).build();
+    StreamingOutput body = document::writeTo;
+    return Response.ok(body).header(HttpHeaders.ETAG, document.etag()).build();
   }
 }
