@@ -53,12 +53,7 @@ public final class ContentSeal {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
-        byte[] raw = rawKey(key);
-        try {
-            return seal(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), source, sink, ChunkPipeline.BATCH_CHUNKS);
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> seal(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), source, sink, ChunkPipeline.BATCH_CHUNKS));
     }
 
     /**
@@ -78,12 +73,7 @@ public final class ContentSeal {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
-        byte[] raw = rawKey(key);
-        try {
-            return open(raw, context.encode(), source, sink, ChunkPipeline.BATCH_CHUNKS);
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> open(raw, context.encode(), source, sink, ChunkPipeline.BATCH_CHUNKS));
     }
 
     static long seal(byte[] inputKey, byte[] context, byte[] salt, InputStream source, OutputStream sink, int batchChunks)
@@ -134,12 +124,7 @@ public final class ContentSeal {
             throws IOException {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(out, "out");
-        byte[] raw = rawKey(key);
-        try {
-            return sealingStream(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), out);
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> sealingStream(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), out));
     }
 
     /**
@@ -150,12 +135,7 @@ public final class ContentSeal {
      */
     public static OpeningInputStream newOpeningStream(SymmetricKey key, SealContext context, InputStream in) {
         Objects.requireNonNull(context, "context");
-        byte[] raw = rawKey(key);
-        try {
-            return openingStream(raw, context.encode(), in);
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> openingStream(raw, context.encode(), in));
     }
 
     /**
@@ -176,12 +156,7 @@ public final class ContentSeal {
         if (chunkCount < 1) {
             throw new IllegalArgumentException("a range holds at least one chunk");
         }
-        byte[] raw = rawKey(key);
-        try {
-            return new OpeningInputStream(chunks, raw, context.encode(), header, firstChunk, chunkCount);
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> new OpeningInputStream(chunks, raw, context.encode(), header, firstChunk, chunkCount));
     }
 
     /**
@@ -191,12 +166,7 @@ public final class ContentSeal {
     public static SealedFileReader newFileReader(SymmetricKey key, SealContext context, SeekableByteChannel file)
             throws IOException {
         Objects.requireNonNull(context, "context");
-        byte[] raw = rawKey(key);
-        try {
-            return new SealedFileReader(file, raw, context.encode());
-        } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
-        }
+        return withRawKey(key, raw -> new SealedFileReader(file, raw, context.encode()));
     }
 
     /**
@@ -268,8 +238,18 @@ public final class ContentSeal {
         }
     }
 
-    private static byte[] rawKey(SymmetricKey key) {
+    /** A use of the raw key bytes, which are wiped as soon as it returns. */
+    private interface RawKeyUse<T, E extends Exception> {
+        T apply(byte[] raw) throws E;
+    }
+
+    private static <T, E extends Exception> T withRawKey(SymmetricKey key, RawKeyUse<T, E> use) throws E {
         Objects.requireNonNull(key, "key");
-        return key.toBytes(InsecureSecretKeyAccess.get());
+        byte[] raw = key.toBytes(InsecureSecretKeyAccess.get());
+        try {
+            return use.apply(raw);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
     }
 }
