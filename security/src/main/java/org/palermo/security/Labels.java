@@ -15,11 +15,18 @@ public final class Labels {
     public static final String SEAL_DOCUMENT_CONTENT = "palermo/seal/document-content/v1";
     /** Cobblestone context of a document version's metadata (title, file name, type, tags). */
     public static final String SEAL_DOCUMENT_METADATA = "palermo/seal/document-metadata/v1";
+    /** Cobblestone context of a document version's untouched original (before stripping). */
+    public static final String SEAL_DOCUMENT_ORIGINAL = "palermo/seal/document-original/v1";
+    /** AES-256-GCM associated data of a workspace's name, sealed under its first epoch key. */
+    public static final String SEAL_WORKSPACE_NAME = "palermo/seal/workspace-name/v1";
 
     /** HPKE info of an epoch key wrapped to a member. */
     public static final String WRAP_EPOCH_KEY = "palermo/wrap/epoch-key/v1";
     /** HPKE info of a document version key wrapped to a reader (a State account). */
     public static final String WRAP_DOCUMENT_KEY = "palermo/wrap/document-key/v1";
+    /** AES-256-GCM associated data of a document version key wrapped under an epoch key. */
+    public static final String WRAP_DOCUMENT_KEY_UNDER_EPOCH =
+            "palermo/wrap/document-key-under-epoch/v1";
 
     public static final String SIGN_MEMBERSHIP_ENTRY = "palermo/sign/membership-entry/v1";
     public static final String SIGN_AUDIT_ENTRY = "palermo/sign/audit-entry/v1";
@@ -56,7 +63,8 @@ public final class Labels {
             SIGN_MEMBERSHIP_ENTRY, SIGN_AUDIT_ENTRY, SIGN_DOCUMENT_MANIFEST, SIGN_DISCLOSURE_CHANGE,
             SIGN_STATE_CERTIFICATE, SIGN_LOGIN_CHALLENGE, KEY_ID, FINGERPRINT, VERIFICATION_CODE,
             CHAIN_ENTRY_HASH, PASSPHRASE_AUTH_KEY, PASSPHRASE_BUNDLE_KEY, RECOVERY_BUNDLE_KEY,
-            BUNDLE_SLOT_PASSPHRASE, BUNDLE_SLOT_RECOVERY, BUNDLE_BODY);
+            BUNDLE_SLOT_PASSPHRASE, BUNDLE_SLOT_RECOVERY, BUNDLE_BODY, SEAL_DOCUMENT_ORIGINAL,
+            SEAL_WORKSPACE_NAME, WRAP_DOCUMENT_KEY_UNDER_EPOCH);
 
     private Labels() {
     }

@@ -58,6 +58,7 @@ class ApiSurfaceTest {
             "sign.LoginChallenge.decode(byte[])", // a challenge
             "sign.LoginChallenge.verify(SigningPublicKey,byte[])", // a signature
             "sign.SignaturePurpose.signedBytes(byte[])", // a message
+            "wrap.DocumentKeyWrap.unwrap(byte[],SymmetricKey,WorkspaceId,DocumentId,long,long)", // a wrapped key
             "wrap.KeyWrap.unwrap(byte[],AgreementKeyPair,WrapInfo)"); // a wrapped key
 
     @Test
@@ -84,7 +85,7 @@ class ApiSurfaceTest {
     @Test
     void rawAeadAndKdfClasses_notPublic() throws Exception {
         for (String name : List.of("org.palermo.security.seal.JdkAesGcm", "org.palermo.security.bundle.BundleAead",
-                "org.palermo.security.passphrase.Hkdf")) {
+                "org.palermo.security.passphrase.Hkdf", "org.palermo.security.wrap.WrapAesGcm")) {
             assertFalse(Modifier.isPublic(Class.forName(name).getModifiers()), name);
         }
         for (Class<?> c : publicClasses()) {

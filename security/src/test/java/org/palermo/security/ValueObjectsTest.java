@@ -47,12 +47,16 @@ class ValueObjectsTest {
         assertEquals(c, SealContext.content(ws, doc, 1));
         assertEquals(c.hashCode(), SealContext.content(ws, doc, 1).hashCode());
         assertNotEquals(c, SealContext.metadata(ws, doc, 1));
+        assertNotEquals(c, SealContext.original(ws, doc, 1));
+        assertNotEquals(SealContext.metadata(ws, doc, 1), SealContext.original(ws, doc, 1));
+        assertEquals(SealContext.original(ws, doc, 1), SealContext.original(ws, doc, 1));
         assertNotEquals(c, SealContext.content(WorkspaceId.random(), doc, 1));
         assertNotEquals(c, SealContext.content(ws, DocumentId.random(), 1));
         assertNotEquals(c, SealContext.content(ws, doc, 2));
         assertNotEquals(c, "not a context");
         assertTrue(c.toString().contains(doc.toString()));
         assertThrows(IllegalArgumentException.class, () -> SealContext.content(ws, doc, 0));
+        assertThrows(IllegalArgumentException.class, () -> SealContext.original(ws, doc, 0));
     }
 
     @Test

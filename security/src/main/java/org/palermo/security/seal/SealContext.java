@@ -40,6 +40,14 @@ public final class SealContext {
         return new SealContext(SealPurpose.DOCUMENT_METADATA, workspace, document, version);
     }
 
+    /**
+     * The context of a document version's untouched original, kept beside the metadata-stripped
+     * copy (same layout as the content context, its own label).
+     */
+    public static SealContext original(WorkspaceId workspace, DocumentId document, long version) {
+        return new SealContext(SealPurpose.DOCUMENT_ORIGINAL, workspace, document, version);
+    }
+
     public SealPurpose purpose() {
         return purpose;
     }

@@ -7,7 +7,13 @@ public enum SealPurpose {
     /** The bytes of one version of a document. */
     DOCUMENT_CONTENT(Labels.SEAL_DOCUMENT_CONTENT),
     /** The metadata (title, file name, type, tags) of one version of a document. */
-    DOCUMENT_METADATA(Labels.SEAL_DOCUMENT_METADATA);
+    DOCUMENT_METADATA(Labels.SEAL_DOCUMENT_METADATA),
+    /**
+     * The untouched original file of one version, kept beside the copy whose metadata
+     * (EXIF/XMP/GPS, document properties) the client stripped, for readers who need it as
+     * evidence.
+     */
+    DOCUMENT_ORIGINAL(Labels.SEAL_DOCUMENT_ORIGINAL);
 
     private final String label;
 

@@ -10,7 +10,11 @@ public final class KeyUnwrapException extends GeneralSecurityException {
     private static final long serialVersionUID = 1L;
     static final String MESSAGE = "wrapped key cannot be opened: wrong recipient or context, or not authentic";
 
-    KeyUnwrapException() {
+    /**
+     * The one error of every unwrap and open of a keyed value ({@link KeyWrap},
+     * {@link DocumentKeyWrap}, the sealed workspace name); always the same message, no cause.
+     */
+    public KeyUnwrapException() {
         super(MESSAGE);
     }
 }

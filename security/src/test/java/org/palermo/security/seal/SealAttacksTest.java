@@ -169,7 +169,8 @@ class SealAttacksTest {
                 SealContext.content(WorkspaceId.random(), CONTEXT.document(), CONTEXT.version()),
                 SealContext.content(CONTEXT.workspace(), DocumentId.random(), CONTEXT.version()),
                 SealContext.content(CONTEXT.workspace(), CONTEXT.document(), CONTEXT.version() + 1),
-                SealContext.metadata(CONTEXT.workspace(), CONTEXT.document(), CONTEXT.version()));
+                SealContext.metadata(CONTEXT.workspace(), CONTEXT.document(), CONTEXT.version()),
+                SealContext.original(CONTEXT.workspace(), CONTEXT.document(), CONTEXT.version()));
         for (SealContext other : others) {
             Outcome o = open(ct, KEY, other);
             assertRefused(p, o, 0);

@@ -26,6 +26,10 @@ class SealFormatVectorTest {
     static final String CONTEXT_HEX = "2070616c65726d6f2f7365616c2f646f63756d656e742d636f6e74656e742f7631000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f0000000000000001";
     static final String CIPHERTEXT_HEX = "222222222222222222222222222222222222222222222222923df88b259947f399309be7ecb9254966fe05570db0d71a3468051c376a13296fef00389d18c23690219f17a5e74b43c3289403a9be8f";
 
+    static final String ORIGINAL_CONTEXT_HEX = "2170616c65726d6f2f7365616c2f646f63756d656e742d6f72"
+            + "6967696e616c2f7631000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+            + "0000000000000001";
+
     static byte[] filled(int n, int v) {
         byte[] b = new byte[n];
         Arrays.fill(b, (byte) v);
@@ -35,6 +39,9 @@ class SealFormatVectorTest {
     @Test
     void context_fixedIds_matchesFormatVector() {
         assertEquals(CONTEXT_HEX, HEX.formatHex(CONTEXT.encode()));
+        SealContext original = SealContext.original(CONTEXT.workspace(), CONTEXT.document(), 1);
+        assertEquals(SealPurpose.DOCUMENT_ORIGINAL, original.purpose());
+        assertEquals(ORIGINAL_CONTEXT_HEX, HEX.formatHex(original.encode()));
     }
 
     @Test
