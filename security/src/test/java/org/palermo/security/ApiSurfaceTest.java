@@ -50,6 +50,10 @@ class ApiSurfaceTest {
             "keys.SigningPublicKey.decode(byte[])", // a public key
             "keys.SigningPublicKey.fromRaw(byte[])", // a public key
             "keys.SigningPublicKey.verify(SignaturePurpose,byte[],byte[])", // a message and a signature
+            "manifest.DocumentManifest.decode(byte[])", // a manifest's encoding
+            "manifest.DocumentManifest.verify(SigningPublicKey,byte[])", // a signature
+            "manifest.DocumentManifest$Builder.wrappedKey(byte[])", // a wrapped key
+            "manifest.SealedPart.<init>(long,byte[])", // a sealed stream's public header
             "passphrase.Argon2idParameters.decode(byte[])", // stored parameters
             "passphrase.Argon2idParameters.of(int,int,int,byte[])", // an Argon2 salt (public, stored by the server)
             "seal.ContentSeal.newRangeOpeningStream(SymmetricKey,SealContext,byte[],long,long,InputStream)", // a sealed header

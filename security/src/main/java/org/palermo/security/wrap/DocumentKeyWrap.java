@@ -44,8 +44,8 @@ public final class DocumentKeyWrap {
      *
      * @throws IllegalArgumentException if {@code version} or {@code epoch} is below 1
      */
-    public static byte[] wrap(SymmetricKey documentKey, SymmetricKey epochKey, WorkspaceId workspace,
-            DocumentId document, long version, long epoch) {
+    public static byte[] wrap(SymmetricKey documentKey, SymmetricKey epochKey,
+            WorkspaceId workspace, DocumentId document, long version, long epoch) {
         return wrap(documentKey, epochKey, workspace, document, version, epoch,
                 Rng.bytes(WrapAesGcm.NONCE_LENGTH));
     }

@@ -25,7 +25,7 @@ final class WrapAesGcm {
         return cipher(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plaintext);
     }
 
-    /** Throws {@link AEADBadTagException} (a {@link GeneralSecurityException}) when not authentic. */
+    /** Throws {@link AEADBadTagException} (a {@link GeneralSecurityException}) if not authentic. */
     static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext)
             throws GeneralSecurityException {
         if (ciphertext.length < TAG_LENGTH) {
@@ -37,10 +37,12 @@ final class WrapAesGcm {
     private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad)
             throws GeneralSecurityException {
         if (key.length != KEY_LENGTH || nonce.length != NONCE_LENGTH) {
-            throw new IllegalArgumentException("AES-256-GCM takes a 32-byte key and a 12-byte nonce");
+            throw new IllegalArgumentException(
+                    "AES-256-GCM takes a 32-byte key and a 12-byte nonce");
         }
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        cipher.init(mode, new SecretKeySpec(key, "AES"),
+                new GCMParameterSpec(TAG_LENGTH * 8, nonce));
         cipher.updateAAD(aad);
         return cipher;
     }

@@ -136,7 +136,8 @@ class DocumentKeyWrapTest {
         Arrays.fill(nonce, (byte) 0x99);
         byte[] w = DocumentKeyWrap.wrap(filledKey(0x55), filledKey(0x77), ws, doc, 3, 2, nonce);
         assertEquals(VECTOR_HEX, HEX.formatHex(w));
-        assertArrayEquals(raw(filledKey(0x55)),
-                raw(DocumentKeyWrap.unwrap(HEX.parseHex(VECTOR_HEX), filledKey(0x77), ws, doc, 3, 2)));
+        SymmetricKey back = DocumentKeyWrap.unwrap(HEX.parseHex(VECTOR_HEX), filledKey(0x77), ws,
+                doc, 3, 2);
+        assertArrayEquals(raw(filledKey(0x55)), raw(back));
     }
 }
