@@ -15,6 +15,7 @@ module org.palermo.security {
   exports org.palermo.security.chain;
   exports org.palermo.security.ids;
   exports org.palermo.security.keys;
+  exports org.palermo.security.manifest;
   exports org.palermo.security.passphrase;
   exports org.palermo.security.recovery;
   exports org.palermo.security.seal;
