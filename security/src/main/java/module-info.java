@@ -16,6 +16,7 @@ module org.palermo.security {
   exports org.palermo.security.ids;
   exports org.palermo.security.keys;
   exports org.palermo.security.manifest;
+  exports org.palermo.security.membership;
   exports org.palermo.security.passphrase;
   exports org.palermo.security.recovery;
   exports org.palermo.security.seal;

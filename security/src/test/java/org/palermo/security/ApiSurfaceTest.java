@@ -54,6 +54,10 @@ class ApiSurfaceTest {
             "manifest.DocumentManifest.verify(SigningPublicKey,byte[])", // a signature
             "manifest.DocumentManifest$Builder.wrappedKey(byte[])", // a wrapped key
             "manifest.SealedPart.<init>(long,byte[])", // a sealed stream's public header
+            "membership.EpochWrap.<init>(long,AccountId,DeviceId,byte[])", // a wrapped key
+            "membership.MembershipChange$Create.<init>(WorkspaceId,HistoryRule,Identity,byte[],List)", // a sealed name
+            "membership.MembershipChange.decode(byte[])", // an entry's payload
+            "membership.WorkspaceName.open(byte[],SymmetricKey,WorkspaceId)", // a sealed name
             "passphrase.Argon2idParameters.decode(byte[])", // stored parameters
             "passphrase.Argon2idParameters.of(int,int,int,byte[])", // an Argon2 salt (public, stored by the server)
             "seal.ContentSeal.newRangeOpeningStream(SymmetricKey,SealContext,byte[],long,long,InputStream)", // a sealed header
@@ -89,7 +93,8 @@ class ApiSurfaceTest {
     @Test
     void rawAeadAndKdfClasses_notPublic() throws Exception {
         for (String name : List.of("org.palermo.security.seal.JdkAesGcm", "org.palermo.security.bundle.BundleAead",
-                "org.palermo.security.passphrase.Hkdf", "org.palermo.security.wrap.WrapAesGcm")) {
+                "org.palermo.security.passphrase.Hkdf", "org.palermo.security.wrap.WrapAesGcm",
+                "org.palermo.security.membership.NameAesGcm")) {
             assertFalse(Modifier.isPublic(Class.forName(name).getModifiers()), name);
         }
         for (Class<?> c : publicClasses()) {

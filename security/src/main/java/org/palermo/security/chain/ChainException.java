@@ -4,7 +4,9 @@ import java.security.GeneralSecurityException;
 
 /**
  * A chain failed verification. Each cause has its own subclass, because each tells the user
- * something different (a missing entry, a split view, an old copy, an impostor, a forgery).
+ * something different (a missing entry, a split view, an old copy, an impostor, a forgery, a
+ * broken rule). The subclasses' constructors are public so that a chain with rules of its own
+ * (the membership log) reports its errors in these same types.
  */
 public abstract class ChainException extends GeneralSecurityException {
     private static final long serialVersionUID = 1L;
@@ -24,7 +26,7 @@ public abstract class ChainException extends GeneralSecurityException {
     public static final class Gap extends ChainException {
         private static final long serialVersionUID = 1L;
 
-        Gap(long sequence, String message) {
+        public Gap(long sequence, String message) {
             super(sequence, message);
         }
     }
@@ -33,7 +35,7 @@ public abstract class ChainException extends GeneralSecurityException {
     public static final class Fork extends ChainException {
         private static final long serialVersionUID = 1L;
 
-        Fork(long sequence, String message) {
+        public Fork(long sequence, String message) {
             super(sequence, message);
         }
     }
@@ -42,7 +44,7 @@ public abstract class ChainException extends GeneralSecurityException {
     public static final class Rollback extends ChainException {
         private static final long serialVersionUID = 1L;
 
-        Rollback(long sequence, String message) {
+        public Rollback(long sequence, String message) {
             super(sequence, message);
         }
     }
@@ -51,8 +53,21 @@ public abstract class ChainException extends GeneralSecurityException {
     public static final class WrongAuthor extends ChainException {
         private static final long serialVersionUID = 1L;
 
-        WrongAuthor(long sequence, String message) {
+        public WrongAuthor(long sequence, String message) {
             super(sequence, message);
+        }
+    }
+
+    /**
+     * A signed, well-linked entry breaks the rules of its chain (for the membership log: a
+     * payload that is not a membership change, another workspace, a wrong epoch, a wrap too many
+     * or too few, the last owner leaving, ...). The message names the rule.
+     */
+    public static final class Rule extends ChainException {
+        private static final long serialVersionUID = 1L;
+
+        public Rule(long sequence, String rule) {
+            super(sequence, rule);
         }
     }
 
@@ -60,7 +75,7 @@ public abstract class ChainException extends GeneralSecurityException {
     public static final class BadSignature extends ChainException {
         private static final long serialVersionUID = 1L;
 
-        BadSignature(long sequence, String message) {
+        public BadSignature(long sequence, String message) {
             super(sequence, message);
         }
     }

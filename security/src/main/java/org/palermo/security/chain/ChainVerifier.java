@@ -40,44 +40,74 @@ public final class ChainVerifier {
             throw new ChainException.Gap(0, "the chain has no genesis entry");
         }
         List<ChainEntry> verified = new ArrayList<>(entries.size());
-        byte[] expectedPrevious = ChainEntry.GENESIS_PREVIOUS;
         for (ChainEntry entry : entries) {
-            long seq = entry.sequence();
-            // Author and signature first: an entry whose sequence number or previous hash was
-            // changed after signing is a forgery (BadSignature), not evidence of a fork or a gap.
-            // Only signed entries are then checked for how they link.
-            Optional<SigningPublicKey> author = authors.authorise(entry, Collections.unmodifiableList(verified));
-            if (author.isEmpty() || !MessageDigest.isEqual(author.get().keyId(), entry.authorKeyId())) {
-                throw new ChainException.WrongAuthor(seq, "its author may not write this entry");
-            }
-            try {
-                author.get().verify(kind.purpose(), entry.signedBytes(), entry.signature());
-            } catch (SignatureException e) {
-                throw new ChainException.BadSignature(seq, "signature does not verify");
-            }
-            long expected = verified.size();
-            if (seq < expected) {
-                throw new ChainException.Fork(seq, "a second entry with this sequence number");
-            }
-            if (seq > expected) {
-                throw new ChainException.Gap(expected, "missing; the next entry served is " + seq);
-            }
-            if (!MessageDigest.isEqual(expectedPrevious, entry.previousHash())) {
-                throw new ChainException.Fork(seq, "does not extend the entry before it");
-            }
+            verifyNext(verified, entry);
             verified.add(entry);
-            expectedPrevious = entry.hash();
+        }
+        checkPinned(verified, pinned);
+        return ChainHead.of(verified.get(verified.size() - 1));
+    }
+
+    /**
+     * Verifies one more entry after a chain this verifier already verified (which is not checked
+     * again): its author and signature, then that it is entry {@code verified.size()} and names
+     * the hash of the last verified entry (the genesis entry after an empty chain). The same
+     * checks, in the same order, as {@link #verify} makes for each entry.
+     *
+     * @return the head with {@code next}
+     */
+    public ChainHead verifyNext(List<ChainEntry> verified, ChainEntry next) throws ChainException {
+        long seq = next.sequence();
+        // Author and signature first: an entry whose sequence number or previous hash was
+        // changed after signing is a forgery (BadSignature), not evidence of a fork or a gap.
+        // Only signed entries are then checked for how they link.
+        Optional<SigningPublicKey> author =
+                authors.authorise(next, Collections.unmodifiableList(verified));
+        if (author.isEmpty() || !MessageDigest.isEqual(author.get().keyId(), next.authorKeyId())) {
+            throw new ChainException.WrongAuthor(seq, "its author may not write this entry");
+        }
+        try {
+            author.get().verify(kind.purpose(), next.signedBytes(), next.signature());
+        } catch (SignatureException e) {
+            throw new ChainException.BadSignature(seq, "signature does not verify");
+        }
+        long expected = verified.size();
+        if (seq < expected) {
+            throw new ChainException.Fork(seq, "a second entry with this sequence number");
+        }
+        if (seq > expected) {
+            throw new ChainException.Gap(expected, "missing; the next entry served is " + seq);
+        }
+        byte[] expectedPrevious = verified.isEmpty()
+                ? ChainEntry.GENESIS_PREVIOUS
+                : verified.get(verified.size() - 1).hash();
+        if (!MessageDigest.isEqual(expectedPrevious, next.previousHash())) {
+            throw new ChainException.Fork(seq, "does not extend the entry before it");
+        }
+        return ChainHead.of(next);
+    }
+
+    /**
+     * Checks a verified chain against the head this client pinned before: the chain must reach
+     * it (else {@link ChainException.Rollback}) and hold it unchanged (else
+     * {@link ChainException.Fork}). A null {@code pinned} (first use) passes.
+     */
+    public static void checkPinned(List<ChainEntry> verified, ChainHead pinned)
+            throws ChainException {
+        if (pinned == null) {
+            return;
+        }
+        if (verified.isEmpty()) {
+            throw new ChainException.Rollback(0, "no entry served; the pinned head is "
+                    + pinned.sequence());
         }
         ChainEntry last = verified.get(verified.size() - 1);
-        if (pinned != null) {
-            if (last.sequence() < pinned.sequence()) {
-                throw new ChainException.Rollback(last.sequence(),
-                        "served head is older than the pinned head " + pinned.sequence());
-            }
-            if (!verified.get((int) pinned.sequence()).hasHash(pinned.hash())) {
-                throw new ChainException.Fork(pinned.sequence(), "differs from the pinned entry");
-            }
+        if (last.sequence() < pinned.sequence()) {
+            throw new ChainException.Rollback(last.sequence(),
+                    "served head is older than the pinned head " + pinned.sequence());
         }
-        return ChainHead.of(last);
+        if (!verified.get((int) pinned.sequence()).hasHash(pinned.hash())) {
+            throw new ChainException.Fork(pinned.sequence(), "differs from the pinned entry");
+        }
     }
 }

@@ -2,11 +2,12 @@ package org.palermo.security.chain;
 
 import java.security.GeneralSecurityException;
 
-/** A chain entry's bytes are not a well-formed entry. */
+/** A chain entry's bytes (or its payload's) are not a well-formed entry. */
 public final class MalformedEntryException extends GeneralSecurityException {
     private static final long serialVersionUID = 1L;
 
-    MalformedEntryException(String message) {
+    /** Public so that a chain's payload decoder (the membership log's) can report bad bytes. */
+    public MalformedEntryException(String message) {
         super(message);
     }
 }

@@ -219,4 +219,41 @@ class ChainVerifierTest {
                 ChainEntry.sign(ChainKind.AUDIT, 0, new byte[32], owner, new byte[ChainEntry.MAX_PAYLOAD]).payload().length);
     }
 
+    @Test
+    void verifyNext_entryByEntry_sameChecksAsVerify() throws ChainException {
+        List<ChainEntry> c = chain(4);
+        List<ChainEntry> verified = new ArrayList<>();
+        for (ChainEntry e : c) {
+            assertEquals(ChainHead.of(e), verifier.verifyNext(verified, e));
+            verified.add(e);
+        }
+        assertThrows(ChainException.Fork.class, () -> verifier.verifyNext(verified, c.get(3)));
+        ChainEntry rival = ChainEntry.next(ChainKind.MEMBERSHIP, c.get(1), owner, payload("rival"));
+        assertThrows(ChainException.Fork.class,
+                () -> verifier.verifyNext(c.subList(0, 3), rival));
+        ChainEntry beyond = ChainEntry.next(ChainKind.MEMBERSHIP, c.get(3), owner, payload("5"));
+        assertThrows(ChainException.Gap.class, () -> verifier.verifyNext(c.subList(0, 3), beyond));
+        assertThrows(ChainException.Gap.class, () -> verifier.verifyNext(List.of(), c.get(1)));
+        ChainEntry byOutsider = ChainEntry.next(ChainKind.MEMBERSHIP, c.get(3), outsider,
+                payload("x"));
+        assertThrows(ChainException.WrongAuthor.class, () -> verifier.verifyNext(c, byOutsider));
+    }
+
+    @Test
+    void checkPinned_nullPasses_olderIsRollback_otherIsFork() throws ChainException {
+        List<ChainEntry> c = chain(3);
+        ChainVerifier.checkPinned(c, null);
+        ChainVerifier.checkPinned(List.of(), null);
+        ChainHead head = ChainHead.of(c.get(2));
+        ChainVerifier.checkPinned(c, head);
+        ChainVerifier.checkPinned(c, ChainHead.of(c.get(1)));
+        assertThrows(ChainException.Rollback.class, () -> ChainVerifier.checkPinned(List.of(), head));
+        assertThrows(ChainException.Rollback.class,
+                () -> ChainVerifier.checkPinned(c.subList(0, 2), head));
+        assertThrows(ChainException.Fork.class,
+                () -> ChainVerifier.checkPinned(c, new ChainHead(1, new byte[32])));
+        ChainException rule = new ChainException.Rule(7, "the last owner cannot leave");
+        assertEquals(7, rule.sequence());
+        assertEquals("entry 7: the last owner cannot leave", rule.getMessage());
+    }
 }
