@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.HexFormat;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.http.Ids;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;
 import org.palermo.server.sessions.Caller;
@@ -83,6 +85,19 @@ public class AccountResource {
     return AccountView.of(accounts.find(Caller.require(security)));
   }
 
+  /**
+   * Another account's published identity, by handle, for inviting it or comparing its
+   * fingerprint. Clients trust it only on first use and through the verification code.
+   */
+  @GET
+  @Path("by-handle/{handle}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public AccountView byHandle(@PathParam("handle") String handle,
+      @Context SecurityContext security) {
+    Caller.require(security);
+    return AccountView.of(accounts.findByHandle(Handle.parse(handle, "handle")));
+  }
+
   @GET
   @Path("me/key-bundle")
   @Produces(MediaType.APPLICATION_JSON)
@@ -93,10 +108,6 @@ public class AccountResource {
   }
 
   private static byte[] id128(String hex, String field) {
-    if (hex == null || !hex.matches("[0-9a-f]{32}")) {
-      throw new InvalidRequestException(field, "The " + field
-          + " is 32 lower-case hex digits (128 random bits made by the client).");
-    }
-    return HexFormat.of().parseHex(hex);
+    return Ids.field(hex, field);
   }
 }

@@ -11,6 +11,7 @@ import org.palermo.security.passphrase.Argon2idParameters;
 import org.palermo.server.errors.AuthenticationRequiredException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimiter;
 import org.palermo.server.sessions.Caller;
@@ -84,6 +85,17 @@ public final class AccountService {
       throw new AuthenticationRequiredException("The handle or the passphrase is wrong.");
     }
     return sessions.open(account.get().id());
+  }
+
+  /** The account with this handle; a 404 when there is none. */
+  public Account findByHandle(Handle handle) {
+    return jdbi.withExtension(AccountDao.class, dao -> dao.findByHandle(handle.value()))
+        .orElseThrow(() -> new NotFoundProblemException("No account has that handle."));
+  }
+
+  /** The account with this id, if any (for checking keys that clients name). */
+  public java.util.Optional<Account> findById(byte[] id) {
+    return jdbi.withExtension(AccountDao.class, dao -> dao.findById(id));
   }
 
   public Account find(Caller caller) {

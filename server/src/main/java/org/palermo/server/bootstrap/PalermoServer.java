@@ -11,12 +11,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
@@ -30,13 +32,16 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import java.security.SecureRandom;
 import org.palermo.server.accounts.AccountResource;
 import org.palermo.server.accounts.AccountService;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
+import org.palermo.server.documents.DocumentResource;
+import org.palermo.server.documents.DocumentService;
+import org.palermo.server.documents.UploadResource;
+import org.palermo.server.documents.UploadService;
 import org.palermo.server.errors.JsonProblemMapper;
 import org.palermo.server.errors.ProblemExceptionMapper;
 import org.palermo.server.errors.UnexpectedExceptionMapper;
@@ -61,6 +66,8 @@ import org.palermo.server.storage.Database;
 import org.palermo.server.storage.EmbeddedMariaDb;
 import org.palermo.server.storage.Installation;
 import org.palermo.server.tls.TlsMaterial;
+import org.palermo.server.workspaces.WorkspaceResource;
+import org.palermo.server.workspaces.WorkspaceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +86,8 @@ public final class PalermoServer implements AutoCloseable {
 
   /** The REST resources of the core; the OpenAPI document describes exactly these. */
   public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
-      OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class);
+      OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
+      WorkspaceResource.class, DocumentResource.class, UploadResource.class);
 
   private final ServerConfig config;
   private final Clock clock;
@@ -135,13 +143,19 @@ public final class PalermoServer implements AutoCloseable {
       OpenApiDocument openApi = OpenApiDocument.load();
       RateLimiter rateLimiter = new RateLimiter(clock, config::rateLimit);
       SessionService sessions = new SessionService(database.jdbi(), clock);
+      SecureRandom random = new SecureRandom();
       AccountService accounts = new AccountService(database.jdbi(), clock, sessions, rateLimiter,
-          new SecureRandom());
+          random);
+      WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
+          config.workspaceQuotaBytes());
+      DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces);
+      UploadService uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces,
+          accounts, random);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
-              openApi, rateLimiter, sessions, accounts)));
+              openApi, rateLimiter, sessions, accounts, workspaces, documents, uploads)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 
@@ -198,7 +212,8 @@ public final class PalermoServer implements AutoCloseable {
     RESOURCES.forEach(rc::register);
     rc.register(JacksonFeature.withoutExceptionMappers());
     rc.register(StrictObjectMapper.class);
-    rc.register(new BodyLimitFilter(config.maxBodyBytes()));
+    rc.register(new BodyLimitFilter(config.maxBodyBytes(),
+        Pattern.compile(UploadResource.STREAM_PATH)));
     rc.register(new AddressRateLimitFilter(limiter));
     rc.register(new AuthenticationFilter(sessions));
     rc.register(new AccountRateLimitFilter(limiter));

@@ -51,7 +51,10 @@ public final class EnvironmentConfig {
             1024 * 1024),
         Duration.ofSeconds(integer("PALERMO_DRAIN_SECONDS",
             (int) ServerConfig.DEFAULT_DRAIN_TIMEOUT.toSeconds(), 0, 3600)),
-        rateLimits());
+        rateLimits(),
+        integer("PALERMO_WORKSPACE_QUOTA_MIB",
+            (int) (ServerConfig.DEFAULT_WORKSPACE_QUOTA_BYTES >> 20), 1, Integer.MAX_VALUE)
+            * 1024L * 1024L);
   }
 
   private Optional<DatabaseSettings> database() {

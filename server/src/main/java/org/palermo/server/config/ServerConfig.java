@@ -36,13 +36,16 @@ public record ServerConfig(
     long maxBodyBytes,
     int maxHeaderBytes,
     Duration drainTimeout,
-    Map<RateLimit, RateLimitRule> rateLimitOverrides) {
+    Map<RateLimit, RateLimitRule> rateLimitOverrides,
+    long workspaceQuotaBytes) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_HTTPS_PORT = 8443;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(15);
+  /** Sealed bytes a workspace may hold (documents, versions and open uploads): 20 GiB. */
+  public static final long DEFAULT_WORKSPACE_QUOTA_BYTES = 20L * 1024 * 1024 * 1024;
 
   public ServerConfig {
     rateLimitOverrides = Map.copyOf(rateLimitOverrides);
@@ -67,7 +70,8 @@ public record ServerConfig(
         DEFAULT_MAX_BODY_BYTES,
         DEFAULT_MAX_HEADER_BYTES,
         DEFAULT_DRAIN_TIMEOUT,
-        Map.of());
+        Map.of(),
+        DEFAULT_WORKSPACE_QUOTA_BYTES);
   }
 
   public RateLimitRule rateLimit(RateLimit limit) {
@@ -77,25 +81,25 @@ public record ServerConfig(
   public ServerConfig withDatabase(DatabaseSettings settings) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         Optional.of(settings), blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes,
-        drainTimeout, rateLimitOverrides);
+        drainTimeout, rateLimitOverrides, workspaceQuotaBytes);
   }
 
   public ServerConfig withHttpsPort(int port) {
     return new ServerConfig(dataDir, bindHost, port, tlsCertificate, tlsPrivateKey, database,
         blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides);
+        rateLimitOverrides, workspaceQuotaBytes);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, bytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides);
+        rateLimitOverrides, workspaceQuotaBytes);
   }
 
   public ServerConfig withMetricsEnabled(boolean enabled) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, enabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides);
+        rateLimitOverrides, workspaceQuotaBytes);
   }
 
   public ServerConfig withRateLimit(RateLimit limit, RateLimitRule rule) {
@@ -104,13 +108,25 @@ public record ServerConfig(
     overrides.put(limit, rule);
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        overrides);
+        overrides, workspaceQuotaBytes);
   }
 
   public ServerConfig withTls(Path certificate, Path privateKey) {
     return new ServerConfig(dataDir, bindHost, httpsPort, Optional.of(certificate),
         Optional.of(privateKey), database, blobStore, metricsEnabled, maxBodyBytes,
-        maxHeaderBytes, drainTimeout, rateLimitOverrides);
+        maxHeaderBytes, drainTimeout, rateLimitOverrides, workspaceQuotaBytes);
+  }
+
+  public ServerConfig withWorkspaceQuotaBytes(long bytes) {
+    return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
+        database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
+        rateLimitOverrides, bytes);
+  }
+
+  public ServerConfig withBlobStore(BlobStoreSettings settings) {
+    return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
+        database, settings, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
+        rateLimitOverrides, workspaceQuotaBytes);
   }
 
   /** Whether the connector is reachable only from this machine. */

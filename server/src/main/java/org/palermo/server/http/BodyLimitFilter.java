@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.palermo.server.errors.PayloadTooLargeException;
 
 /**
@@ -18,13 +19,23 @@ import org.palermo.server.errors.PayloadTooLargeException;
 @Priority(Priorities.AUTHENTICATION - 200)
 public final class BodyLimitFilter implements ContainerRequestFilter {
   private final long maxBytes;
+  private final Pattern streamingPaths;
 
-  public BodyLimitFilter(long maxBytes) {
+  /**
+   * @param streamingPaths request paths (relative to the root, no leading slash) whose bodies
+   *     are streams their resource limits itself, such as the sealed runs of an upload
+   */
+  public BodyLimitFilter(long maxBytes, Pattern streamingPaths) {
     this.maxBytes = maxBytes;
+    this.streamingPaths = streamingPaths;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if ("PUT".equals(request.getMethod())
+        && streamingPaths.matcher(request.getUriInfo().getPath(false)).matches()) {
+      return;
+    }
     String declared = request.getHeaderString("Content-Length");
     if (declared != null) {
       long length;

@@ -1,0 +1,77 @@
+package org.palermo.server.documents;
+
+import java.io.InputStream;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.palermo.server.blobs.BlobStore;
+import org.palermo.server.errors.AccessDeniedException;
+import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.sessions.Caller;
+import org.palermo.server.workspaces.MemberRow;
+import org.palermo.server.workspaces.WorkspaceService;
+
+/**
+ * Reading documents: lists of current versions, a document's versions, and the sealed
+ * streams. Only members see anything (others get a 404, as for a workspace that does not
+ * exist), and only versions sealed under an epoch whose key was given to them: the server never
+ * hands out ciphertext that its reader may not read.
+ */
+public final class DocumentService {
+  public static final int MAX_PAGE = 1000;
+
+  private final Jdbi jdbi;
+  private final BlobStore blobs;
+  private final WorkspaceService workspaces;
+
+  public DocumentService(Jdbi jdbi, BlobStore blobs, WorkspaceService workspaces) {
+    this.jdbi = jdbi;
+    this.blobs = blobs;
+    this.workspaces = workspaces;
+  }
+
+  /** Current versions of the documents after {@code after} (an id), at most {@code limit}. */
+  public List<VersionRow> list(Caller caller, byte[] workspaceId, byte[] after, int limit) {
+    return jdbi.inTransaction(h -> {
+      MemberRow member = workspaces.requireMember(h, caller, workspaceId);
+      return h.attach(DocumentDao.class).current(workspaceId, after, member.firstEpoch(),
+          limit);
+    });
+  }
+
+  /** Every version of a document the caller may read, oldest first. */
+  public List<VersionRow> versions(Caller caller, byte[] workspaceId, byte[] documentId) {
+    return jdbi.inTransaction(h -> {
+      MemberRow member = workspaces.requireMember(h, caller, workspaceId);
+      List<VersionRow> all = h.attach(DocumentDao.class).versions(workspaceId, documentId);
+      if (all.isEmpty()) {
+        throw new NotFoundProblemException("No such document.");
+      }
+      return all.stream().filter(v -> v.epoch() >= member.firstEpoch()).toList();
+    });
+  }
+
+  /** One version, for reading its sealed streams. */
+  public VersionRow version(Caller caller, byte[] workspaceId, byte[] documentId, long version) {
+    return jdbi.inTransaction(h -> {
+      MemberRow member = workspaces.requireMember(h, caller, workspaceId);
+      VersionRow row = h.attach(DocumentDao.class).version(workspaceId, documentId, version)
+          .orElseThrow(() -> new NotFoundProblemException("No such document version."));
+      if (row.epoch() < member.firstEpoch()) {
+        throw new AccessDeniedException("This version was shared before you joined, and this"
+            + " workspace gives new members only what is shared after they join.");
+      }
+      return row;
+    });
+  }
+
+  /** The sealed bytes of one stream of a version, from the first part on. */
+  public InputStream open(VersionRow version, SealedStream stream) {
+    if (stream.length(version) == 0) {
+      throw new NotFoundProblemException("This version has no "
+          + stream.name().toLowerCase(java.util.Locale.ROOT) + ".");
+    }
+    List<PartRow> parts = jdbi.withExtension(UploadDao.class,
+        dao -> dao.parts(version.uploadId(), stream.code()));
+    return new PartsInputStream(blobs, parts);
+  }
+}

@@ -1,0 +1,38 @@
+package org.palermo.server.documents;
+
+import java.util.Locale;
+import org.palermo.server.errors.NotFoundProblemException;
+
+/** The sealed streams of a version: the content and, when kept, the untouched original. */
+public enum SealedStream {
+  CONTENT(1),
+  ORIGINAL(2);
+
+  private final int code;
+
+  SealedStream(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  /** From a path segment ({@code content} or {@code original}); anything else is a 404. */
+  public static SealedStream fromPath(String segment) {
+    for (SealedStream s : values()) {
+      if (s.name().toLowerCase(Locale.ROOT).equals(segment)) {
+        return s;
+      }
+    }
+    throw new NotFoundProblemException("A version has a 'content' and may have an 'original'.");
+  }
+
+  long declaredLength(UploadRow upload) {
+    return this == CONTENT ? upload.contentLength() : upload.originalLength();
+  }
+
+  long length(VersionRow version) {
+    return this == CONTENT ? version.contentLength() : version.originalLength();
+  }
+}

@@ -1,0 +1,377 @@
+package org.palermo.server.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.manifest.DocumentManifest;
+import org.palermo.security.manifest.MalformedManifestException;
+import org.palermo.security.manifest.ManifestKind;
+import org.palermo.security.manifest.SealedPart;
+import org.palermo.security.membership.Role;
+import org.palermo.server.accounts.Account;
+import org.palermo.server.accounts.AccountService;
+import org.palermo.server.blobs.BlobId;
+import org.palermo.server.blobs.BlobStore;
+import org.palermo.server.errors.AccessDeniedException;
+import org.palermo.server.errors.ConflictException;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.errors.PayloadTooLargeException;
+import org.palermo.server.sessions.Caller;
+import org.palermo.server.workspaces.MemberRow;
+import org.palermo.server.workspaces.WorkspaceDao;
+import org.palermo.server.workspaces.WorkspaceRow;
+import org.palermo.server.workspaces.WorkspaceService;
+
+/**
+ * Puts new document versions in three steps, so that a large upload survives a dropped
+ * connection: {@link #begin} takes the signed manifest and the sealed metadata and reserves the
+ * quota; {@link #receive} stores runs of a sealed stream from the offset the server has (a
+ * connection that drops keeps what arrived whole); {@link #complete} makes the version current
+ * in one transaction. Until then nobody sees it; a crash at any point loses at most the run in
+ * flight, and nothing half-stored ever looks complete.
+ *
+ * <p>The server checks what it can without keys, as a second line behind the clients: the
+ * manifest's signature by the caller's registered key, the workspace, document, author, epoch
+ * and parent it names, the sizes, and that the content starts with the header the manifest
+ * signs.
+ */
+public final class UploadService {
+  /** Bound on one sealed stream (a sanity limit; quotas are the real one). */
+  static final long MAX_SEALED_BYTES = 1L << 40;
+  static final int MAX_METADATA = 64 * 1024;
+
+  private static final String NO_UPLOAD = "No such upload, or it is not yours.";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final BlobStore blobs;
+  private final WorkspaceService workspaces;
+  private final AccountService accounts;
+  private final SecureRandom random;
+
+  public UploadService(Jdbi jdbi, Clock clock, BlobStore blobs, WorkspaceService workspaces,
+      AccountService accounts, SecureRandom random) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.blobs = blobs;
+    this.workspaces = workspaces;
+    this.accounts = accounts;
+    this.random = random;
+  }
+
+  /** Where an upload stands. */
+  public record Status(byte[] uploadId, long version, long contentLength, long contentReceived,
+      long originalLength, long originalReceived, boolean complete) {}
+
+  /**
+   * Starts a version (or, for a tombstone, records it at once). Returns the upload's status.
+   */
+  public Status begin(Caller caller, byte[] workspaceId, byte[] documentId, byte[] encoded,
+      byte[] signature, byte[] metadata) {
+    DocumentManifest m = decode(encoded);
+    if (!Arrays.equals(m.workspace().toBytes(), workspaceId)
+        || !Arrays.equals(m.document().toBytes(), documentId)) {
+      throw new InvalidRequestException("manifest",
+          "The manifest names another workspace or document than the path.");
+    }
+    Account account = accounts.findById(caller.accountId()).orElseThrow(
+        () -> new NotFoundProblemException("This account no longer exists."));
+    if (!Arrays.equals(m.author().toBytes(), caller.accountId())
+        || !Arrays.equals(m.authorDevice().toBytes(), account.deviceId())) {
+      throw new InvalidRequestException("manifest", "The manifest names another author.");
+    }
+    try {
+      m.verify(SigningPublicKey.decode(account.signingKey()), signature);
+    } catch (GeneralSecurityException e) {
+      throw new InvalidRequestException("signature",
+          "The manifest's signature does not verify with your account's key.");
+    }
+    long sealedBytes = checkSizes(m, metadata);
+    byte[] uploadId = new byte[16];
+    random.nextBytes(uploadId);
+    return jdbi.inTransaction(h -> {
+      WorkspaceRow w = lockWritable(h, caller, m);
+      DocumentDao documents = h.attach(DocumentDao.class);
+      Optional<DocumentRow> current = documents.lock(workspaceId, documentId);
+      checkParent(h, caller, m, current);
+      UploadRow upload = new UploadRow(uploadId, workspaceId, documentId, m.version(),
+          m.epoch(), caller.accountId(), encoded, signature,
+          m.kind() == ManifestKind.VERSION ? metadata : null,
+          m.content().map(SealedPart::sealedLength).orElse(0L),
+          m.original().map(SealedPart::sealedLength).orElse(0L),
+          clock.instant().truncatedTo(ChronoUnit.MINUTES), false);
+      if (m.kind() == ManifestKind.TOMBSTONE) {
+        h.attach(UploadDao.class).insert(upload);
+        record(h, upload, current.isEmpty(), true);
+        return status(upload, 0, 0, true);
+      }
+      if (w.usedBytes() + sealedBytes > w.quotaBytes()) {
+        throw new PayloadTooLargeException("This workspace's quota would be exceeded: it holds "
+            + mib(w.usedBytes()) + " of its " + mib(w.quotaBytes()) + " and this version needs "
+            + mib(sealedBytes) + ". Remove documents, or ask the operator for a larger quota.");
+      }
+      h.attach(WorkspaceDao.class).addUsed(workspaceId, sealedBytes);
+      h.attach(UploadDao.class).insert(upload);
+      return status(upload, 0, 0, false);
+    });
+  }
+
+  public Status status(Caller caller, byte[] uploadId) {
+    return jdbi.inTransaction(h -> {
+      UploadRow u = own(h.attach(UploadDao.class).find(uploadId), caller);
+      return status(h, u);
+    });
+  }
+
+  /**
+   * Stores the run of {@code stream} that starts at {@code offset}, which must be what the
+   * server has so far. A body cut short by the network is kept up to where it stopped, so the
+   * client resumes from there; a body longer than the stream's declared size is refused whole.
+   */
+  public Status receive(Caller caller, byte[] uploadId, SealedStream stream, long offset,
+      InputStream body) throws IOException {
+    UploadRow u = jdbi.withExtension(UploadDao.class, dao -> own(dao.find(uploadId), caller));
+    if (u.completed()) {
+      throw new ConflictException("This upload is complete.");
+    }
+    long declared = stream.declaredLength(u);
+    long received = jdbi.withExtension(UploadDao.class,
+        dao -> dao.received(uploadId, stream.code()));
+    if (offset != received) {
+      throw new ConflictException("The server has " + received + " bytes of this upload's "
+          + stream.name().toLowerCase(java.util.Locale.ROOT) + ": send from offset " + received
+          + ".");
+    }
+    if (declared == 0) {
+      throw new ConflictException("This upload has no "
+          + stream.name().toLowerCase(java.util.Locale.ROOT) + " to receive.");
+    }
+    BlobId blob = BlobId.random(random);
+    CappedBody capped = new CappedBody(body, declared - received);
+    long stored = blobs.put(blob, capped);
+    if (capped.overflowed()) {
+      blobs.delete(blob);
+      throw new InvalidRequestException(null, "The body is longer than the "
+          + (declared - received) + " bytes this upload still expects.");
+    }
+    if (stored == 0) {
+      blobs.delete(blob);
+      return status(caller, uploadId);
+    }
+    boolean recorded = jdbi.inTransaction(h -> {
+      UploadDao dao = h.attach(UploadDao.class);
+      UploadRow locked = own(dao.lock(uploadId), caller);
+      if (locked.completed() || dao.received(uploadId, stream.code()) != offset) {
+        return false; // another request for the same offset won the race
+      }
+      dao.insertPart(new PartRow(uploadId, stream.code(), offset, stored, blob.value()));
+      return true;
+    });
+    if (!recorded) {
+      blobs.delete(blob);
+      throw new ConflictException("Another request stored this part first: ask for the"
+          + " upload's status and resume from its offset.");
+    }
+    return status(caller, uploadId);
+  }
+
+  /**
+   * Makes the upload the document's current version, once every byte arrived. Idempotent: a
+   * client that lost the answer asks again and gets the same one.
+   */
+  public Status complete(Caller caller, byte[] uploadId) throws IOException {
+    UploadRow u = jdbi.withExtension(UploadDao.class, dao -> own(dao.find(uploadId), caller));
+    if (!u.completed()) {
+      requireHeader(u);
+    }
+    Refusal refusal = jdbi.inTransaction(h -> {
+      UploadDao uploads = h.attach(UploadDao.class);
+      UploadRow locked = own(uploads.lock(uploadId), caller);
+      if (locked.completed()) {
+        return null;
+      }
+      for (SealedStream s : SealedStream.values()) {
+        long got = uploads.received(uploadId, s.code());
+        if (got != s.declaredLength(locked)) {
+          throw new ConflictException("The server has " + got + " of the "
+              + s.declaredLength(locked) + " bytes of this upload's "
+              + s.name().toLowerCase(java.util.Locale.ROOT) + ": send the rest first.");
+        }
+      }
+      DocumentManifest m = decode(locked.manifest());
+      lockWritable(h, caller, m);
+      Optional<DocumentRow> current = h.attach(DocumentDao.class)
+          .lock(locked.workspaceId(), locked.documentId());
+      try {
+        checkParent(h, caller, m, current);
+      } catch (ConflictException e) {
+        // The upload can never complete: drop it and release its quota; the refusal follows.
+        List<String> orphans = new java.util.ArrayList<>();
+        for (SealedStream s : SealedStream.values()) {
+          uploads.parts(uploadId, s.code()).forEach(p -> orphans.add(p.blobId()));
+        }
+        uploads.deleteParts(uploadId);
+        uploads.delete(uploadId);
+        h.attach(WorkspaceDao.class).addUsed(locked.workspaceId(),
+            -(locked.contentLength() + locked.originalLength()));
+        return new Refusal(e, orphans);
+      }
+      record(h, locked, current.isEmpty(), false);
+      return null;
+    });
+    if (refusal != null) {
+      for (String blob : refusal.orphanBlobs()) {
+        blobs.delete(BlobId.parse(blob));
+      }
+      throw refusal.reason();
+    }
+    return status(caller, uploadId);
+  }
+
+  /** An upload that can no longer complete, and the blobs it leaves behind. */
+  private record Refusal(ConflictException reason, List<String> orphanBlobs) {}
+
+  private void record(Handle h, UploadRow u, boolean first, boolean tombstone) {
+    DocumentDao documents = h.attach(DocumentDao.class);
+    if (first) {
+      documents.insert(new DocumentRow(u.workspaceId(), u.documentId(), u.accountId(),
+          u.version(), tombstone));
+    } else {
+      documents.advance(u.workspaceId(), u.documentId(), u.version(), tombstone);
+    }
+    documents.insertVersion(new VersionRow(u.workspaceId(), u.documentId(), u.version(),
+        u.epoch(), u.id(), u.manifest(), u.signature(), u.metadata(), u.contentLength(),
+        u.originalLength()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    h.attach(UploadDao.class).complete(u.id());
+  }
+
+  /** The workspace, locked, after checking the caller may write this manifest's version. */
+  private WorkspaceRow lockWritable(Handle h, Caller caller, DocumentManifest m) {
+    byte[] ws = m.workspace().toBytes();
+    WorkspaceRow w = h.attach(WorkspaceDao.class).lock(ws).orElseThrow(
+        () -> new NotFoundProblemException("No such workspace, or you are not a member of it."));
+    MemberRow member = workspaces.requireMember(h, caller, ws);
+    if (!Role.fromCode(member.role()).writesDocuments()) {
+      throw new AccessDeniedException("Viewers read documents; they do not add or change them.");
+    }
+    if (m.epoch() != w.currentEpoch()) {
+      throw new ConflictException("The workspace is at epoch " + w.currentEpoch()
+          + " (its membership changed): fetch the membership log and seal under its key.");
+    }
+    if (member.firstEpoch() > m.epoch()) {
+      throw new AccessDeniedException("No owner has given you this epoch's key yet.");
+    }
+    if (m.membershipSequence() > w.headSequence()) {
+      throw new InvalidRequestException("manifest",
+          "The manifest names a membership entry the log does not have.");
+    }
+    return w;
+  }
+
+  private void checkParent(Handle h, Caller caller, DocumentManifest m,
+      Optional<DocumentRow> current) {
+    if (m.version() == 1) {
+      if (current.isPresent()) {
+        throw new ConflictException("A document with this id exists: a new version names its"
+            + " current version as parent.");
+      }
+      if (m.kind() == ManifestKind.TOMBSTONE) {
+        throw new InvalidRequestException("manifest", "Only an existing document is removed.");
+      }
+      return;
+    }
+    DocumentRow d = current.orElseThrow(() -> new NotFoundProblemException("No such document."));
+    if (d.deleted()) {
+      throw new ConflictException("This document was removed.");
+    }
+    if (d.currentVersion() != m.parentVersion()) {
+      throw new ConflictException("Version " + m.parentVersion() + " is not the current one"
+          + " (it is " + d.currentVersion() + "): fetch the document and start from it.");
+    }
+    MemberRow member = workspaces.requireMember(h, caller, m.workspace().toBytes());
+    if (!Role.fromCode(member.role()).changesOthersDocuments()
+        && !Arrays.equals(d.firstAuthorId(), caller.accountId())) {
+      throw new AccessDeniedException("Contributors change only the documents they added.");
+    }
+  }
+
+  private static long checkSizes(DocumentManifest m, byte[] metadata) {
+    if (m.kind() == ManifestKind.TOMBSTONE) {
+      if (metadata != null) {
+        throw new InvalidRequestException("metadata", "A removal carries no metadata.");
+      }
+      return 0;
+    }
+    SealedPart meta = m.metadata().orElseThrow();
+    if (metadata == null || metadata.length != meta.sealedLength()
+        || !Arrays.equals(Arrays.copyOf(metadata, SealedPart.HEADER_LENGTH), meta.header())) {
+      throw new InvalidRequestException("metadata",
+          "The sealed metadata is not the one the manifest signs.");
+    }
+    long content = m.content().orElseThrow().sealedLength();
+    long original = m.original().map(SealedPart::sealedLength).orElse(0L);
+    if (content > MAX_SEALED_BYTES || original > MAX_SEALED_BYTES) {
+      throw new PayloadTooLargeException("A version holds at most 1 TiB.");
+    }
+    return content + original;
+  }
+
+  /** The content must start with the header (salt and key commitment) the manifest signs. */
+  private void requireHeader(UploadRow u) throws IOException {
+    DocumentManifest m = decode(u.manifest());
+    if (m.kind() != ManifestKind.VERSION) {
+      return;
+    }
+    List<PartRow> parts = jdbi.withExtension(UploadDao.class,
+        dao -> dao.parts(u.id(), SealedStream.CONTENT.code()));
+    byte[] header;
+    try (InputStream in = new PartsInputStream(blobs, parts)) {
+      header = in.readNBytes(SealedPart.HEADER_LENGTH);
+    }
+    if (!Arrays.equals(header, m.content().orElseThrow().header())) {
+      throw new InvalidRequestException(null,
+          "The uploaded content does not start with the header its manifest signs.");
+    }
+  }
+
+  private static DocumentManifest decode(byte[] encoded) {
+    try {
+      return DocumentManifest.decode(encoded);
+    } catch (MalformedManifestException | RuntimeException e) {
+      throw new InvalidRequestException("manifest", "The manifest is not a document manifest"
+          + " this server knows.");
+    }
+  }
+
+  private static UploadRow own(Optional<UploadRow> upload, Caller caller) {
+    return upload.filter(u -> Arrays.equals(u.accountId(), caller.accountId()))
+        .orElseThrow(() -> new NotFoundProblemException(NO_UPLOAD));
+  }
+
+  private Status status(Handle h, UploadRow u) {
+    UploadDao dao = h.attach(UploadDao.class);
+    return status(u, dao.received(u.id(), SealedStream.CONTENT.code()),
+        dao.received(u.id(), SealedStream.ORIGINAL.code()), u.completed());
+  }
+
+  private static Status status(UploadRow u, long content, long original, boolean complete) {
+    return new Status(u.id(), u.version(), u.contentLength(), content, u.originalLength(),
+        original, complete);
+  }
+
+  private static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+  }
+}

@@ -1,0 +1,48 @@
+package org.palermo.server.http;
+
+import java.util.HexFormat;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
+
+/** Ids (128 random bits made by clients) as they travel: 32 lower-case hex digits. */
+public final class Ids {
+  private Ids() {}
+
+  /** An id from a request body or query: a malformed one is a 400 naming the field. */
+  public static byte[] field(String hex, String field) {
+    if (!wellFormed(hex)) {
+      throw new InvalidRequestException(field, "The " + field
+          + " is 32 lower-case hex digits (128 random bits made by the client).");
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+
+  /**
+   * An id from a path: a malformed one names nothing that exists, so it is a 404 (the same
+   * answer as an id nobody may see).
+   */
+  public static byte[] path(String hex, String what) {
+    if (!wellFormed(hex)) {
+      throw new NotFoundProblemException("No such " + what + " (ids are 32 lower-case hex"
+          + " digits).");
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+
+  public static String hex(byte[] id) {
+    return HexFormat.of().formatHex(id);
+  }
+
+  private static boolean wellFormed(String hex) {
+    if (hex == null || hex.length() != 32) {
+      return false;
+    }
+    for (int i = 0; i < hex.length(); i++) {
+      char c = hex.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

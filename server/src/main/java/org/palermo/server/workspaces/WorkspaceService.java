@@ -1,0 +1,226 @@
+package org.palermo.server.workspaces;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainException;
+import org.palermo.security.chain.MalformedEntryException;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.membership.EpochWrap;
+import org.palermo.security.membership.Invitation;
+import org.palermo.security.membership.Member;
+import org.palermo.security.membership.MembershipChange;
+import org.palermo.security.membership.MembershipLog;
+import org.palermo.server.accounts.Account;
+import org.palermo.server.accounts.AccountService;
+import org.palermo.server.errors.ConflictException;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.sessions.Caller;
+
+/**
+ * Workspaces and their membership log. Clients write the log (signed entries); the server
+ * verifies every entry with the same rules the clients apply, refuses what breaks them, stores
+ * the entries as they came and derives members, roles, invitations and the current epoch for
+ * its own access checks. It never makes or changes an entry.
+ */
+public final class WorkspaceService {
+  private static final String NOT_FOUND = "No such workspace, or you are not a member of it.";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final AccountService accounts;
+  private final long quotaBytes;
+
+  public WorkspaceService(Jdbi jdbi, Clock clock, AccountService accounts, long quotaBytes) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.accounts = accounts;
+    this.quotaBytes = quotaBytes;
+  }
+
+  /** Creates a workspace from its genesis entry, which the caller signed as its owner. */
+  public WorkspaceRow create(Caller caller, byte[] encodedEntry) {
+    ChainEntry entry = decode(encodedEntry);
+    MembershipChange change = payload(entry);
+    if (!(change instanceof MembershipChange.Create create)) {
+      throw new InvalidRequestException("entry",
+          "A workspace starts with a 'create' entry signed by its owner.");
+    }
+    MembershipLog log;
+    try {
+      log = MembershipLog.verify(create.workspace(), List.of(entry), null);
+    } catch (ChainException e) {
+      throw refused(e);
+    }
+    requireRegistered(create.owner(), "entry");
+    requireAuthor(caller, entry);
+    byte[] id = create.workspace().toBytes();
+    WorkspaceRow row = new WorkspaceRow(id, log.head().sequence(), log.head().hash(),
+        log.currentEpoch(), quotaBytes, 0, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    jdbi.useTransaction(h -> {
+      WorkspaceDao dao = h.attach(WorkspaceDao.class);
+      if (!dao.insert(row)) {
+        throw new ConflictException("A workspace with that id exists: make a new id.");
+      }
+      dao.insertEntry(id, entry.sequence(), entry.encode());
+      derive(dao, id, log);
+    });
+    return row;
+  }
+
+  /**
+   * Appends one entry (an invitation, an acceptance, a new epoch, a removal, a role change or
+   * a departure) to the log; returns the new head's sequence number.
+   */
+  public long append(Caller caller, byte[] workspaceId, byte[] encodedEntry) {
+    ChainEntry entry = decode(encodedEntry);
+    MembershipChange change = payload(entry);
+    requireAuthor(caller, entry);
+    if (change instanceof MembershipChange.Invite invite) {
+      requireRegistered(invite.invitee(), "entry");
+    }
+    return jdbi.inTransaction(h -> {
+      WorkspaceDao dao = h.attach(WorkspaceDao.class);
+      WorkspaceRow row = dao.lock(workspaceId)
+          .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
+      requireMemberOrInvitee(dao, caller, workspaceId);
+      if (entry.sequence() != row.headSequence() + 1) {
+        throw new ConflictException("The membership log has moved on (its head is entry "
+            + row.headSequence() + "): fetch it, verify it and try again.");
+      }
+      MembershipLog log = load(dao, workspaceId);
+      MembershipLog extended;
+      try {
+        extended = log.extend(entry);
+      } catch (ChainException e) {
+        throw refused(e);
+      }
+      dao.insertEntry(workspaceId, entry.sequence(), entry.encode());
+      dao.updateHead(workspaceId, extended.head().sequence(), extended.head().hash(),
+          extended.currentEpoch());
+      derive(dao, workspaceId, extended);
+      return extended.head().sequence();
+    });
+  }
+
+  /** The log's entries, for a member or an invitee. */
+  public List<byte[]> entries(Caller caller, byte[] workspaceId) {
+    return jdbi.inTransaction(h -> {
+      WorkspaceDao dao = h.attach(WorkspaceDao.class);
+      requireMemberOrInvitee(dao, caller, workspaceId);
+      return dao.entries(workspaceId);
+    });
+  }
+
+  public List<WorkspaceSummaryRow> list(Caller caller) {
+    return jdbi.withExtension(WorkspaceDao.class, dao -> dao.workspacesOf(caller.accountId()));
+  }
+
+  public List<InvitationRow> invitations(Caller caller) {
+    return jdbi.withExtension(WorkspaceDao.class,
+        dao -> dao.invitationsFor(caller.accountId()));
+  }
+
+  /** The caller's membership; a 404 for anyone else (who may not learn the workspace exists). */
+  public MemberRow requireMember(Handle h, Caller caller, byte[] workspaceId) {
+    return h.attach(WorkspaceDao.class).member(workspaceId, caller.accountId())
+        .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
+  }
+
+  private static void requireMemberOrInvitee(WorkspaceDao dao, Caller caller, byte[] ws) {
+    if (dao.member(ws, caller.accountId()).isEmpty()
+        && dao.invitationOf(ws, caller.accountId()).isEmpty()) {
+      throw new NotFoundProblemException(NOT_FOUND);
+    }
+  }
+
+  private static MembershipLog load(WorkspaceDao dao, byte[] workspaceId) {
+    List<ChainEntry> entries = new ArrayList<>();
+    try {
+      for (byte[] stored : dao.entries(workspaceId)) {
+        entries.add(ChainEntry.decode(stored));
+      }
+      return MembershipLog.verify(WorkspaceId.of(workspaceId), entries, null);
+    } catch (GeneralSecurityException e) {
+      // Only entries that verified were stored: the database was changed behind our back.
+      throw new IllegalStateException("the stored membership log does not verify", e);
+    }
+  }
+
+  /** Rebuilds what the server derives from the log: members with roles, open invitations. */
+  private static void derive(WorkspaceDao dao, byte[] workspaceId, MembershipLog log) {
+    dao.deleteMembers(workspaceId);
+    for (Member m : log.members()) {
+      Identity identity = m.identity();
+      long firstEpoch = log.wrapsFor(identity.account(), identity.device()).stream()
+          .mapToLong(EpochWrap::epoch).min().orElse(Long.MAX_VALUE);
+      dao.insertMember(new MemberRow(workspaceId, identity.account().toBytes(),
+          m.role().code(), firstEpoch));
+    }
+    dao.deleteInvitations(workspaceId);
+    for (Invitation i : log.openInvitations()) {
+      dao.insertInvitation(new InvitationRow(i.id().toBytes(), workspaceId,
+          i.invitee().account().toBytes(), i.role().code()));
+    }
+  }
+
+  private static ChainEntry decode(byte[] encoded) {
+    try {
+      return ChainEntry.decode(encoded);
+    } catch (MalformedEntryException e) {
+      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+    }
+  }
+
+  private static MembershipChange payload(ChainEntry entry) {
+    try {
+      return MembershipChange.decode(entry.payload());
+    } catch (MalformedEntryException e) {
+      throw new InvalidRequestException("entry",
+          "The entry's payload is not a membership change this server knows.");
+    }
+  }
+
+  private static InvalidRequestException refused(ChainException e) {
+    return new InvalidRequestException("entry",
+        "The membership entry was refused: " + e.getMessage() + ".");
+  }
+
+  /** Entries are written by the caller's own key: nobody appends in someone else's name. */
+  private void requireAuthor(Caller caller, ChainEntry entry) {
+    Account account = accounts.findById(caller.accountId()).orElseThrow(
+        () -> new NotFoundProblemException("This account no longer exists."));
+    try {
+      byte[] keyId = SigningPublicKey.decode(account.signingKey()).keyId();
+      if (!Arrays.equals(keyId, entry.authorKeyId())) {
+        throw new InvalidRequestException("entry",
+            "The entry is not signed by your account's key.");
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a stored signing key does not decode", e);
+    }
+  }
+
+  /** An identity named in an entry must be the keys its account registered. */
+  private void requireRegistered(Identity identity, String field) {
+    Account account = accounts.findById(identity.account().toBytes()).orElseThrow(
+        () -> new InvalidRequestException(field, "The entry names an account that does not"
+            + " exist."));
+    if (!Arrays.equals(account.deviceId(), identity.device().toBytes())
+        || !Arrays.equals(account.signingKey(), identity.signingKey().encode())
+        || !Arrays.equals(account.agreementKey(), identity.agreementKey().encode())) {
+      throw new InvalidRequestException(field, "The entry names keys that are not the ones"
+          + " that account published.");
+    }
+  }
+}
