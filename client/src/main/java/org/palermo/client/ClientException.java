@@ -13,15 +13,28 @@ public class ClientException extends RuntimeException {
   public static final int UNREACHABLE = 4;
 
   private final int exitCode;
+  /** The HTTP status of a refusal, 0 when none. */
+  private final int status;
 
   public ClientException(int exitCode, String message) {
+    this(exitCode, message, 0);
+  }
+
+  public ClientException(int exitCode, String message, int status) {
     super(message);
     this.exitCode = exitCode;
+    this.status = status;
   }
 
   public ClientException(int exitCode, String message, Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
+    this.status = 0;
+  }
+
+  /** The HTTP status of a server's refusal (409 for a conflict), 0 when there was none. */
+  public int status() {
+    return status;
   }
 
   public int exitCode() {

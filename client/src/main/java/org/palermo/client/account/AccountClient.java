@@ -152,6 +152,61 @@ public final class AccountClient {
     }
   }
 
+  /** Another account's identity as the server publishes it (checked for form only). */
+  public Identity lookup(String handle) {
+    http.useToken(home.requireSession());
+    return identityOf(http.get("api/v1/accounts/by-handle/"
+        + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The identity behind a handle, pinned on first use: a server that later serves other keys
+   * for the same handle is refused (exit 3) until the person confirms the new ones.
+   */
+  public Identity contact(String handle) {
+    Identity served = lookup(handle);
+    Map<String, String> pinned = new java.util.HashMap<>(home.contacts().identities());
+    String encoded = b64(served.encode());
+    String previous = pinned.get(handle);
+    if (previous != null && !previous.equals(encoded)) {
+      throw ClientException.integrity("The server serves other keys for '" + handle + "' than"
+          + " this device pinned when it first saw them; compare fingerprints before trusting"
+          + " the new ones");
+    }
+    if (previous == null) {
+      pinned.put(handle, encoded);
+      home.saveContacts(new Home.Contacts(pinned));
+    }
+    return served;
+  }
+
+  /**
+   * This device's private keys: the key bundle it keeps, opened with the passphrase, checked
+   * against the identity it pinned.
+   */
+  public IdentityKeys unlock(char[] passphrase) {
+    Home.AccountFile a = home.requireAccount();
+    Argon2idParameters parameters;
+    try {
+      parameters = Argon2idParameters.decode(unb64(a.kdfParameters()));
+    } catch (RefusedParametersException e) {
+      throw ClientException.integrity("The key-derivation parameters in " + home.folder()
+          + " are weaker than this client accepts");
+    }
+    IdentityKeys keys;
+    try {
+      keys = KeyBundle.open(unb64(a.keyBundle()),
+          PassphraseKeys.derive(passphrase, parameters).bundleKey());
+    } catch (KeyBundleException e) {
+      throw ClientException.refused("The passphrase does not open this device's key bundle");
+    }
+    if (!keys.identity().equals(ownIdentity())) {
+      throw ClientException.integrity("The key bundle in " + home.folder() + " holds other keys"
+          + " than the identity pinned beside it");
+    }
+    return keys;
+  }
+
   /** This device's own identity, from what it pinned (no server involved). */
   public Identity ownIdentity() {
     Home.AccountFile a = home.requireAccount();

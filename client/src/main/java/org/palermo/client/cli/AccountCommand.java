@@ -10,6 +10,7 @@ import org.palermo.client.http.PalermoHttp;
 import org.palermo.security.keys.Identity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code palermo account ...}: register, log in and out, sessions, fingerprints. */
@@ -31,15 +32,7 @@ final class AccountCommand {
   }
 
   private void print(Map<String, ?> fields) {
-    if (root.json()) {
-      try {
-        root.terminal().out().println(PalermoHttp.json().writeValueAsString(fields));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      return;
-    }
-    fields.forEach((k, v) -> root.terminal().out().println(k + ": " + v));
+    root.print(fields);
   }
 
   @Command(name = "register", description = "Make keys on this machine and register them under"
@@ -109,11 +102,17 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "fingerprint", description = "Your fingerprint, to compare with people you"
-      + " work with over another channel.")
-  int fingerprint() {
-    Identity identity = new AccountClient(null, root.home()).ownIdentity();
-    print(ordered("handle", root.home().requireAccount().handle(),
+  @Command(name = "fingerprint", description = "Your fingerprint, or NAME's as the server"
+      + " serves it (pinned the first time), to compare with that person over another channel.")
+  int fingerprint(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name) {
+    if (name == null) {
+      Identity identity = new AccountClient(null, root.home()).ownIdentity();
+      print(ordered("handle", root.home().requireAccount().handle(),
+          "fingerprint", identity.fingerprint().toDigits()));
+      return 0;
+    }
+    Identity identity = client().contact(name.toLowerCase(java.util.Locale.ROOT));
+    print(ordered("handle", name.toLowerCase(java.util.Locale.ROOT),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }

@@ -2,21 +2,27 @@ package org.palermo.client.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.palermo.client.ClientException;
+import org.palermo.client.account.AccountClient;
+import org.palermo.client.document.DocumentClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.http.ServerTrust;
-import picocli.CommandLine;
+import org.palermo.client.strip.MetadataStripper;
+import org.palermo.client.workspace.WorkspaceClient;
+import org.palermo.security.keys.IdentityKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code palermo}: the root command and the options every subcommand shares. */
 @Command(name = "palermo", mixinStandardHelpOptions = true, version = "palermo 0.1.0",
     description = "End-to-end encrypted collaboration for civil society: every key is made and"
         + " every document sealed on this machine.",
-    subcommands = {AccountCommand.class})
+    subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -46,7 +52,7 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account (see palermo --help)");
+        "Name a command: account, workspace or doc (see palermo --help)");
   }
 
   Terminal terminal() {
@@ -92,6 +98,38 @@ public final class PalermoCli implements Callable<Integer> {
     home.saveServer(new Home.ServerSettings(url, pin, caFile));
     return http;
   }
+
+  /** Prints fields as "key: value" lines, or one JSON object with --json. */
+  void print(java.util.Map<String, ?> fields) {
+    if (json) {
+      try {
+        terminal.out().println(PalermoHttp.json().writeValueAsString(fields));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      return;
+    }
+    fields.forEach((k, v) -> terminal.out().println(k + ": " + v));
+  }
+
+  /**
+   * A logged-in session with this device's keys open (asks for the passphrase), for commands
+   * that seal, sign or open.
+   */
+  Unlocked unlock() {
+    PalermoHttp http = connect();
+    Home home = home();
+    http.useToken(home.requireSession());
+    AccountClient accounts = new AccountClient(http, home);
+    IdentityKeys keys = accounts.unlock(terminal.passphrase(false));
+    WorkspaceClient workspaces = new WorkspaceClient(http, home, keys, accounts);
+    DocumentClient documents = new DocumentClient(http, home, workspaces,
+        new MetadataStripper(), Clock.systemUTC());
+    return new Unlocked(workspaces, documents);
+  }
+
+  /** What a command that holds the keys works with. */
+  record Unlocked(WorkspaceClient workspaces, DocumentClient documents) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal terminal, String... args) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
 
@@ -20,6 +21,7 @@ public final class Home {
   static final String SERVER = "server.json";
   static final String ACCOUNT = "account.json";
   static final String SESSION = "session";
+  static final String CONTACTS = "contacts.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +44,66 @@ public final class Home {
    */
   public record AccountFile(String handle, String accountId, String deviceId, String signingKey,
       String agreementKey, String kdfParameters, String keyBundle) {}
+
+  /**
+   * What this device verified of a workspace: the membership log's head (a server that later
+   * serves an older or different log is refused) and the newest version seen of each document
+   * (a server that later serves an older one as current is refused).
+   */
+  public record WorkspacePin(long headSequence, String headHash, Map<String, Long> documents) {
+    public WorkspacePin {
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  /** Identities seen by handle, pinned on first use: a changed key fails until confirmed. */
+  public record Contacts(Map<String, String> identities) {
+    public Contacts {
+      identities = Map.copyOf(identities);
+    }
+  }
+
+  public Optional<WorkspacePin> workspace(String workspaceId) {
+    return read(workspaceFile(workspaceId), WorkspacePin.class);
+  }
+
+  public void saveWorkspace(String workspaceId, WorkspacePin pin) {
+    write(workspaceFile(workspaceId), pin);
+  }
+
+  public Contacts contacts() {
+    return read(CONTACTS, Contacts.class).orElse(new Contacts(Map.of()));
+  }
+
+  public void saveContacts(Contacts contacts) {
+    write(CONTACTS, contacts);
+  }
+
+  /**
+   * An owner-only folder for files in progress (sealed copies waiting to be uploaded, opened
+   * content waiting to be checked whole) (removed when the command ends).
+   */
+  public Path scratch() {
+    Path dir = folder.resolve("tmp");
+    try {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(folder,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
+    }
+    return dir;
+  }
+
+  private static String workspaceFile(String workspaceId) {
+    if (!workspaceId.matches("[0-9a-f]{32}")) {
+      throw new IllegalArgumentException("not a workspace id");
+    }
+    return "workspace-" + workspaceId + ".json";
+  }
 
   public Optional<ServerSettings> server() {
     return read(SERVER, ServerSettings.class);

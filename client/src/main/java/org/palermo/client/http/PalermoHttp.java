@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -58,6 +64,71 @@ public final class PalermoHttp {
     return send(builder(path).DELETE());
   }
 
+  /** PUTs {@code length} bytes of {@code file} from {@code offset} as an octet stream. */
+  public JsonNode putFile(String path, Path file, long offset, long length) {
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(() -> region(file, offset, length)), length);
+    return send(builder(path).timeout(Duration.ofHours(12))
+        .header("Content-Type", "application/octet-stream").PUT(body));
+  }
+
+  /**
+   * GETs a stream (sealed bytes): the caller reads and closes it. An error answer becomes a
+   * {@link ClientException} as for JSON routes.
+   */
+  public InputStream openStream(String path) {
+    HttpRequest.Builder request = builder(path).timeout(Duration.ofHours(12))
+        .header("Accept", "application/octet-stream, application/problem+json");
+    HttpResponse<InputStream> response = exchange(request,
+        HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() >= 400) {
+      try (InputStream in = response.body()) {
+        refuseOnError(response.statusCode(), parse(in.readNBytes(64 * 1024)));
+      } catch (IOException e) {
+        throw ClientException.unreachable("Connection to " + base.getAuthority() + " failed: "
+            + e.getMessage(), e);
+      }
+    }
+    return response.body();
+  }
+
+  private static InputStream region(Path file, long offset, long length) {
+    try {
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+      channel.position(offset);
+      InputStream in = Channels.newInputStream(channel);
+      return new java.io.BufferedInputStream(new java.io.FilterInputStream(in) {
+        private long left = length;
+
+        @Override
+        public int read() throws IOException {
+          if (left <= 0) {
+            return -1;
+          }
+          int b = super.read();
+          if (b >= 0) {
+            left--;
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+          if (left <= 0) {
+            return -1;
+          }
+          int n = super.read(buffer, off, (int) Math.min(len, left));
+          if (n > 0) {
+            left -= n;
+          }
+          return n;
+        }
+      }, 256 * 1024);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private HttpRequest.Builder builder(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
@@ -66,9 +137,25 @@ public final class PalermoHttp {
   }
 
   private JsonNode send(HttpRequest.Builder request) {
-    HttpResponse<byte[]> response;
+    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode body = parse(response.body());
+    refuseOnError(response.statusCode(), body);
+    return body;
+  }
+
+  private void refuseOnError(int status, JsonNode body) {
+    if (status >= 400) {
+      String detail = body.path("detail").asText("");
+      throw new ClientException(status >= 500 ? ClientException.UNREACHABLE
+          : ClientException.REFUSED, "The server refused: " + (detail.isEmpty()
+              ? "status " + status : detail), status);
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request,
+      HttpResponse.BodyHandler<T> handler) {
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(request.build(), handler);
     } catch (SSLHandshakeException e) {
       throw ClientException.unreachable("TLS with " + base.getAuthority() + " failed: its"
           + " certificate is not trusted (use --ca or --pin-cert with the fingerprint the server"
@@ -83,14 +170,6 @@ public final class PalermoHttp {
       Thread.currentThread().interrupt();
       throw ClientException.unreachable("Interrupted", e);
     }
-    JsonNode body = parse(response.body());
-    if (response.statusCode() >= 400) {
-      String detail = body.path("detail").asText("");
-      throw new ClientException(response.statusCode() >= 500 ? ClientException.UNREACHABLE
-          : ClientException.REFUSED, "The server refused: " + (detail.isEmpty()
-              ? "status " + response.statusCode() : detail));
-    }
-    return body;
   }
 
   private static JsonNode parse(byte[] body) {

@@ -1,0 +1,190 @@
+package org.palermo.client.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.palermo.client.ClientException;
+import org.palermo.client.document.DocumentClient;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.security.manifest.DocumentManifest;
+import org.palermo.security.manifest.ManifestKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code palermo doc ...}: documents, sealed and signed on this machine. WS is a workspace's id
+ * or name; DOC a document's id or title.
+ */
+@Command(name = "doc", mixinStandardHelpOptions = true,
+    description = "Documents: put (strips metadata, seals, signs, uploads), list, get, versions,"
+        + " rm.")
+final class DocCommand {
+  @ParentCommand PalermoCli root;
+
+  @Command(name = "put", description = "Strip location and authoring metadata, seal and sign"
+      + " the file, and upload it as a new document. Prints what was removed.")
+  int put(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "FILE") Path file,
+      @Option(names = "--title", paramLabel = "T", description = "Title (default: the file"
+          + " name); sealed") String title,
+      @Option(names = "--tag", paramLabel = "X", description = "A tag (repeatable); sealed")
+      List<String> tags,
+      @Option(names = "--keep-original", description = "Also seal the untouched original beside"
+          + " the stripped copy, for readers who need it as evidence") boolean keepOriginal,
+      @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "confidential",
+          description = "Disclosure level: confidential (default), states-only or public")
+      String level) {
+    DisclosureLevel disclosure;
+    try {
+      disclosure = DisclosureLevel.parse(level);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.usage(e.getMessage());
+    }
+    if (disclosure != DisclosureLevel.CONFIDENTIAL) {
+      throw ClientException.usage("Only 'confidential' documents can be put for now: sharing"
+          + " with States and publishing come with the disclosure feature");
+    }
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentClient.Put put = session.documents().put(workspace, file,
+        Optional.ofNullable(title), tags == null ? List.of() : tags, keepOriginal, disclosure,
+        ProgressBar.on(root.terminal(), "put"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("document", put.document().toString());
+    out.put("version", put.version());
+    out.put("bytes", put.bytes());
+    out.put("type", put.stripped().kind().mediaType());
+    out.put("removedMetadata", put.stripped().removed().isEmpty() ? "none found"
+        : String.join("; ", put.stripped().removed()));
+    if (keepOriginal) {
+      out.put("original", "sealed beside it, untouched");
+    }
+    if (put.rekeyWraps() > 0) {
+      out.put("newEpochKeyWraps", put.rekeyWraps());
+    }
+    root.print(out);
+    return 0;
+  }
+
+  @Command(name = "list", description = "Documents with their titles, opened on this machine.")
+  int list(@Parameters(index = "0", paramLabel = "WS") String ws) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DocumentClient.Verified v : session.documents().list(workspace)) {
+      rows.add(row(session, v));
+    }
+    if (root.json()) {
+      root.print(Map.of("workspace", workspace.toString(), "documents", rows));
+    } else if (rows.isEmpty()) {
+      root.terminal().out().println("No documents yet: palermo doc put WS FILE");
+    } else {
+      rows.forEach(r -> root.terminal().out().println(r.get("document") + "  v"
+          + r.get("version") + "  " + r.get("title") + "  (" + r.get("bytes") + " bytes, "
+          + r.get("author") + ")"));
+    }
+    return 0;
+  }
+
+  @Command(name = "get", description = "Download, verify and open a document; writes nothing"
+      + " unless all of it verifies.")
+  int get(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "DOC") String doc,
+      @Option(names = "--version", paramLabel = "N") Long version,
+      @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+          description = "Where to write (default: the document's file name, here)") Path output) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentId document = session.documents().resolve(workspace, doc);
+    Path target = output;
+    if (target == null) {
+      DocumentClient.Verified current = session.documents().versions(workspace, document)
+          .stream().filter(v -> v.metadata().isPresent()
+              && (version == null || v.manifest().version() == version))
+          .reduce((a, b) -> b).orElseThrow(() -> ClientException.refused("No such version"));
+      target = Path.of(safeName(current.metadata().get().fileName(), document));
+    }
+    DocumentClient.Verified got = session.documents().get(workspace, document,
+        Optional.ofNullable(version), target, ProgressBar.on(root.terminal(), "get"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("document", document.toString());
+    out.put("version", got.manifest().version());
+    out.put("file", target.toString());
+    out.put("bytes", got.manifest().contentLength());
+    out.put("author", session.workspaces().handleOf(got.author()));
+    root.print(out);
+    return 0;
+  }
+
+  @Command(name = "versions", description = "Every version of a document, verified as one"
+      + " unbroken line.")
+  int versions(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentId document = session.documents().resolve(workspace, doc);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DocumentClient.Verified v : session.documents().versions(workspace, document)) {
+      rows.add(row(session, v));
+    }
+    if (root.json()) {
+      root.print(Map.of("document", document.toString(), "versions", rows));
+    } else {
+      rows.forEach(r -> root.terminal().out().println("v" + r.get("version") + "  "
+          + r.get("title") + "  " + r.get("author") + "  " + r.get("created")));
+    }
+    return 0;
+  }
+
+  @Command(name = "rm", description = "Remove a document (a signed removal; earlier versions"
+      + " stay readable with --version).")
+  int rm(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentId document = session.documents().resolve(workspace, doc);
+    long version = session.documents().remove(workspace, document);
+    root.print(Map.of("removed", document.toString(), "version", version));
+    return 0;
+  }
+
+  private static Map<String, Object> row(PalermoCli.Unlocked session,
+      DocumentClient.Verified v) {
+    DocumentManifest m = v.manifest();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("document", m.document().toString());
+    row.put("version", m.version());
+    if (m.kind() == ManifestKind.TOMBSTONE) {
+      row.put("title", "(removed)");
+    } else {
+      DocumentClient.Metadata meta = v.metadata().orElseThrow();
+      row.put("title", meta.title());
+      row.put("file", meta.fileName());
+      row.put("type", meta.mediaType());
+      row.put("tags", meta.tags());
+    }
+    row.put("bytes", m.contentLength());
+    row.put("author", session.workspaces().handleOf(v.author()));
+    row.put("level", m.disclosure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    row.put("created", java.time.Instant.ofEpochSecond(m.createdAt()).toString());
+    return row;
+  }
+
+  /** A file name from sealed metadata, reduced to a plain name in this folder. */
+  static String safeName(String name, DocumentId document) {
+    String base = name == null ? "" : name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+    if (base.isEmpty() || base.startsWith(".")) {
+      return "document-" + document;
+    }
+    return base;
+  }
+}

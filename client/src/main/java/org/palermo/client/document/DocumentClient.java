@@ -1,0 +1,565 @@
+package org.palermo.client.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.palermo.client.ClientException;
+import org.palermo.client.home.Home;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.strip.MetadataStripper;
+import org.palermo.client.strip.StripException;
+import org.palermo.client.strip.StripReport;
+import org.palermo.client.workspace.WorkspaceClient;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.keys.IdentityKeys;
+import org.palermo.security.keys.SymmetricKey;
+import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.security.manifest.DocumentManifest;
+import org.palermo.security.manifest.ManifestKind;
+import org.palermo.security.manifest.SealedPart;
+import org.palermo.security.membership.MembershipChange;
+import org.palermo.security.membership.MembershipLog;
+import org.palermo.security.membership.Role;
+import org.palermo.security.seal.ContentSeal;
+import org.palermo.security.seal.SealContext;
+import org.palermo.security.seal.SealedContentException;
+import org.palermo.security.wrap.DocumentKeyWrap;
+import org.palermo.security.wrap.KeyUnwrapException;
+
+/**
+ * Documents from a member's side: everything is sealed and signed here before it leaves, and
+ * checked here after it arrives, against the membership log the workspace client verified.
+ * The server sees sizes, times and ids; never a title, a file name, a tag or a byte of content.
+ */
+public final class DocumentClient {
+  /** Bytes sent per request; a dropped connection resumes from what the server has. */
+  static final long RUN_BYTES = 256L * 1024 * 1024;
+  private static final int RETRIES = 5;
+  private static final ObjectMapper JSON = PalermoHttp.json();
+
+  private final PalermoHttp http;
+  private final Home home;
+  private final WorkspaceClient workspaces;
+  private final MetadataStripper stripper;
+  private final Clock clock;
+
+  public DocumentClient(PalermoHttp http, Home home, WorkspaceClient workspaces,
+      MetadataStripper stripper, Clock clock) {
+    this.http = http;
+    this.home = home;
+    this.workspaces = workspaces;
+    this.stripper = stripper;
+    this.clock = clock;
+  }
+
+  /** Told how far a transfer has come. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(long done, long total);
+
+    Progress NONE = (done, total) -> { };
+  }
+
+  /** What the sealed metadata of a version holds. */
+  public record Metadata(String title, String fileName, String mediaType, List<String> tags,
+      List<String> removed, boolean original) {}
+
+  /** A version whose manifest verified, with what the caller may open of it. */
+  public record Verified(DocumentManifest manifest, Identity author, Optional<Metadata> metadata,
+      Optional<SymmetricKey> key) {}
+
+  /** What {@code put} did. */
+  public record Put(DocumentId document, long version, StripReport stripped, long bytes,
+      int rekeyWraps) {}
+
+  public Put put(WorkspaceId workspace, Path file, Optional<String> title, List<String> tags,
+      boolean keepOriginal, DisclosureLevel disclosure, Progress progress) {
+    if (!Files.isRegularFile(file)) {
+      throw ClientException.usage("No such file: " + file);
+    }
+    WorkspaceClient.Rekeyed rekeyed = workspaces.rekeyIfNeeded(workspaces.log(workspace));
+    MembershipLog log = rekeyed.log();
+    requireWriter(log);
+    Path scratch = home.scratch();
+    List<Path> temporary = new ArrayList<>();
+    try {
+      Path stripped = temp(scratch, temporary);
+      StripReport report = stripper.strip(file, stripped);
+      DocumentId document = DocumentId.random();
+      long version = 1;
+      long epoch = log.currentEpoch();
+      SymmetricKey key = SymmetricKey.generate();
+      String fileName = file.getFileName().toString();
+      Metadata metadata = new Metadata(title.orElse(fileName), fileName,
+          report.kind().mediaType(), List.copyOf(tags), report.removed(), keepOriginal);
+      Path sealedContent = temp(scratch, temporary);
+      long length = Files.size(stripped);
+      SealedPart content = sealFile(key, SealContext.content(workspace, document, version),
+          stripped, sealedContent);
+      Optional<SealedPart> original = Optional.empty();
+      Path sealedOriginal = null;
+      long originalLength = 0;
+      if (keepOriginal) {
+        sealedOriginal = temp(scratch, temporary);
+        originalLength = Files.size(file);
+        original = Optional.of(sealFile(key, SealContext.original(workspace, document,
+            version), file, sealedOriginal));
+      }
+      byte[] sealedMetadata = sealBytes(key, SealContext.metadata(workspace, document, version),
+          JSON.writeValueAsBytes(metadata));
+      IdentityKeys me = workspaces.me();
+      DocumentManifest.Builder b = DocumentManifest.builder()
+          .workspace(workspace).document(document).version(version).parentVersion(0)
+          .kind(ManifestKind.VERSION).author(me.account()).authorDevice(me.device())
+          .epoch(epoch).membershipSequence(log.head().sequence()).disclosure(disclosure)
+          .createdAt(clock.instant().getEpochSecond()).contentLength(length)
+          .content(content)
+          .metadata(new SealedPart(sealedMetadata.length,
+              java.util.Arrays.copyOf(sealedMetadata, SealedPart.HEADER_LENGTH)))
+          .wrappedKey(DocumentKeyWrap.wrap(key, workspaces.epochKey(log, epoch), workspace,
+              document, version, epoch));
+      if (original.isPresent()) {
+        b.original(original.get()).originalLength(originalLength);
+      }
+      DocumentManifest manifest = b.build();
+      Map<String, String> body = new HashMap<>();
+      body.put("manifest", b64(manifest.encode()));
+      body.put("signature", b64(manifest.sign(me.signing())));
+      body.put("metadata", b64(sealedMetadata));
+      JsonNode upload = http.post(versionsPath(workspace, document), body);
+      String uploadId = upload.path("uploadId").asText();
+      long total = content.sealedLength() + original.map(SealedPart::sealedLength).orElse(0L);
+      send(uploadId, "content", sealedContent, content.sealedLength(), 0, total, progress);
+      if (sealedOriginal != null) {
+        send(uploadId, "original", sealedOriginal, original.get().sealedLength(),
+            content.sealedLength(), total, progress);
+      }
+      http.post("api/v1/uploads/" + uploadId + "/complete", Map.of());
+      pinVersion(workspace, document, version);
+      return new Put(document, version, report, length, rekeyed.wraps());
+    } catch (StripException e) {
+      throw ClientException.usage("Cannot remove the metadata of " + file + ": "
+          + e.getMessage() + "; nothing was uploaded");
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+    } finally {
+      temporary.forEach(DocumentClient::deleteQuietly);
+    }
+  }
+
+  /** Current documents, each verified and its metadata opened. */
+  public List<Verified> list(WorkspaceId workspace) {
+    MembershipLog log = workspaces.log(workspace);
+    Map<String, Long> pinned = pins(workspace);
+    List<Verified> out = new ArrayList<>();
+    String after = null;
+    do {
+      JsonNode page = http.get("api/v1/workspaces/" + workspace + "/documents?limit=1000"
+          + (after == null ? "" : "&after=" + after));
+      for (JsonNode v : page.path("documents")) {
+        Verified verified = verify(log, v);
+        Long seen = pinned.get(verified.manifest().document().toString());
+        if (seen != null && verified.manifest().version() < seen) {
+          throw ClientException.integrity("The server serves version "
+              + verified.manifest().version() + " of document "
+              + verified.manifest().document() + " as current, but this device saw version "
+              + seen + " (rollback)");
+        }
+        out.add(verified);
+      }
+      after = page.path("next").isTextual() ? page.path("next").asText() : null;
+    } while (after != null);
+    return out;
+  }
+
+  /** Every version of a document, verified as one unbroken line from version 1. */
+  public List<Verified> versions(WorkspaceId workspace, DocumentId document) {
+    MembershipLog log = workspaces.log(workspace);
+    return versions(log, workspace, document);
+  }
+
+  /**
+   * Writes a version's content to {@code target} (the current version when {@code version} is
+   * empty). The content is opened into a private file beside the target and moved into place
+   * only once all of it verified: a failure leaves no plaintext behind.
+   */
+  public Verified get(WorkspaceId workspace, DocumentId document, Optional<Long> version,
+      Path target, Progress progress) {
+    MembershipLog log = workspaces.log(workspace);
+    List<Verified> all = versions(log, workspace, document);
+    Verified chosen;
+    if (version.isPresent()) {
+      chosen = all.stream().filter(v -> v.manifest().version() == version.get()).findFirst()
+          .orElseThrow(() -> ClientException.refused("Document " + document + " has no version "
+              + version.get() + " you may read"));
+    } else {
+      chosen = all.get(all.size() - 1);
+    }
+    if (chosen.manifest().kind() == ManifestKind.TOMBSTONE) {
+      throw ClientException.refused("Document " + document + " was removed (version "
+          + chosen.manifest().version() + "); ask for an earlier --version");
+    }
+    if (Files.exists(target)) {
+      throw ClientException.usage(target + " exists: choose another -o FILE");
+    }
+    DocumentManifest m = chosen.manifest();
+    SealedPart part = m.content().orElseThrow();
+    Path dir = target.toAbsolutePath().getParent();
+    Path partial = null;
+    try {
+      partial = Files.createTempFile(dir, ".palermo-", ".part",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      long written;
+      try (InputStream sealed = new CountingInput(http.openStream(versionsPath(workspace,
+              document) + "/" + m.version() + "/content"), part.sealedLength(), progress);
+          OutputStream out = Files.newOutputStream(partial)) {
+        written = ContentSeal.open(chosen.key().orElseThrow(),
+            SealContext.content(workspace, document, m.version()), sealed, out);
+      }
+      if (written != m.contentLength()) {
+        throw new NotAuthentic();
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      partial = null;
+      return chosen;
+    } catch (SealedContentException | NotAuthentic e) {
+      throw ClientException.integrity("The content of document " + document + " version "
+          + m.version() + " is not what its author sealed (changed, truncated or swapped);"
+          + " nothing was written");
+    } catch (IOException e) {
+      throw ClientException.unreachable("Reading document " + document + " failed: "
+          + e.getMessage() + "; nothing was written", e);
+    } finally {
+      if (partial != null) {
+        deleteQuietly(partial);
+      }
+    }
+  }
+
+  /** Removes a document: a signed tombstone as its next version. */
+  public long remove(WorkspaceId workspace, DocumentId document) {
+    MembershipLog log = workspaces.rekeyIfNeeded(workspaces.log(workspace)).log();
+    requireWriter(log);
+    List<Verified> all = versions(log, workspace, document);
+    DocumentManifest current = all.get(all.size() - 1).manifest();
+    if (current.kind() == ManifestKind.TOMBSTONE) {
+      throw ClientException.usage("Document " + document + " is already removed");
+    }
+    IdentityKeys me = workspaces.me();
+    long version = current.version() + 1;
+    DocumentManifest tombstone = DocumentManifest.builder()
+        .workspace(workspace).document(document).version(version)
+        .parentVersion(current.version()).kind(ManifestKind.TOMBSTONE).author(me.account())
+        .authorDevice(me.device()).epoch(log.currentEpoch())
+        .membershipSequence(log.head().sequence()).disclosure(current.disclosure())
+        .createdAt(clock.instant().getEpochSecond()).contentLength(0).build();
+    http.post(versionsPath(workspace, document), Map.of("manifest", b64(tombstone.encode()),
+        "signature", b64(tombstone.sign(me.signing()))));
+    pinVersion(workspace, document, version);
+    return version;
+  }
+
+  /** Resolves a document argument: its id, or its title among the workspace's documents. */
+  public DocumentId resolve(WorkspaceId workspace, String argument) {
+    if (argument.matches("[0-9a-f]{32}")) {
+      return DocumentId.parse(argument);
+    }
+    List<Verified> matches = list(workspace).stream()
+        .filter(v -> v.metadata().map(m -> m.title().equals(argument)).orElse(false)).toList();
+    if (matches.size() == 1) {
+      return matches.get(0).manifest().document();
+    }
+    throw ClientException.usage(matches.isEmpty()
+        ? "No document titled '" + argument + "' (see 'palermo doc list')"
+        : "Several documents are titled '" + argument + "': give its id instead");
+  }
+
+  private List<Verified> versions(MembershipLog log, WorkspaceId workspace,
+      DocumentId document) {
+    JsonNode answer = http.get(versionsPath(workspace, document));
+    List<Verified> out = new ArrayList<>();
+    Identity firstAuthor = null;
+    for (JsonNode v : answer.path("versions")) {
+      Verified verified = verify(log, v);
+      DocumentManifest m = verified.manifest();
+      if (!m.document().equals(document)) {
+        throw ClientException.integrity("The server served a version of another document as"
+            + " one of " + document);
+      }
+      if (!out.isEmpty() && m.version() != out.get(out.size() - 1).manifest().version() + 1) {
+        throw ClientException.integrity("The versions of document " + document + " are not"
+            + " one unbroken line (a version is missing, repeated or reordered)");
+      }
+      if (firstAuthor == null) {
+        firstAuthor = verified.author();
+      } else if (!verified.author().equals(firstAuthor)) {
+        Role role = log.roleAt(m.author(), m.membershipSequence()).orElseThrow();
+        if (!role.changesOthersDocuments()) {
+          throw ClientException.integrity("Version " + m.version() + " of document "
+              + document + " was made by a contributor who did not add it");
+        }
+      }
+      out.add(verified);
+    }
+    if (out.isEmpty()) {
+      throw ClientException.refused("Document " + document + " has no version you may read");
+    }
+    long newest = out.get(out.size() - 1).manifest().version();
+    Long seen = pins(workspace).get(document.toString());
+    if (seen != null && newest < seen) {
+      throw ClientException.integrity("The server serves version " + newest + " of document "
+          + document + " as the newest, but this device saw version " + seen + " (rollback)");
+    }
+    pinVersion(workspace, document, newest);
+    return out;
+  }
+
+  /**
+   * Checks one served version against the log: signed by a member who could write then, under
+   * the epoch in force then, bound to this workspace, document and version; then opens its key
+   * and metadata.
+   */
+  private Verified verify(MembershipLog log, JsonNode view) {
+    WorkspaceId workspace = log.workspace();
+    DocumentManifest m;
+    byte[] signature;
+    try {
+      m = DocumentManifest.decode(unb64(view.path("manifest").asText()));
+      signature = unb64(view.path("signature").asText());
+    } catch (GeneralSecurityException e) {
+      throw ClientException.integrity("The server served a manifest that does not decode");
+    }
+    String where = "document " + m.document() + " version " + m.version();
+    if (!m.workspace().equals(workspace)
+        || !m.document().toString().equals(view.path("documentId").asText())
+        || m.version() != view.path("version").asLong()) {
+      throw ClientException.integrity("The server served " + where + " of workspace "
+          + m.workspace() + " under another name (moved or swapped)");
+    }
+    Identity author = identityOf(log, m.author()).orElseThrow(() -> ClientException.integrity(
+        where + " is signed by an account that never was a member (injected)"));
+    try {
+      if (!author.device().equals(m.authorDevice())) {
+        throw new GeneralSecurityException("device");
+      }
+      m.verify(author.signingKey(), signature);
+    } catch (GeneralSecurityException e) {
+      throw ClientException.integrity("The manifest of " + where + " is not signed by its"
+          + " author (its size, type, author, level or key was changed)");
+    }
+    if (m.membershipSequence() > log.head().sequence()
+        || log.roleAt(m.author(), m.membershipSequence()).map(r -> !r.writesDocuments())
+            .orElse(true)) {
+      throw ClientException.integrity(where + " was signed by an account that could not add"
+          + " documents at that point of the membership log");
+    }
+    if (log.epochAt(m.membershipSequence()) != m.epoch()) {
+      throw ClientException.integrity(where + " names another epoch than the membership log"
+          + " had then");
+    }
+    if (m.kind() == ManifestKind.TOMBSTONE) {
+      return new Verified(m, author, Optional.empty(), Optional.empty());
+    }
+    SymmetricKey key;
+    try {
+      key = DocumentKeyWrap.unwrap(m.wrappedKey().orElseThrow(),
+          workspaces.epochKey(log, m.epoch()), workspace, m.document(), m.version(), m.epoch());
+    } catch (KeyUnwrapException e) {
+      throw ClientException.integrity("The key of " + where + " does not open under its"
+          + " epoch key");
+    }
+    byte[] sealedMetadata = view.path("metadata").isTextual()
+        ? unb64(view.path("metadata").asText()) : new byte[0];
+    SealedPart expected = m.metadata().orElseThrow();
+    Metadata metadata;
+    try {
+      if (sealedMetadata.length != expected.sealedLength()) {
+        throw new NotAuthentic();
+      }
+      ByteArrayOutputStream plain = new ByteArrayOutputStream();
+      ContentSeal.open(key, SealContext.metadata(workspace, m.document(), m.version()),
+          new ByteArrayInputStream(sealedMetadata), plain);
+      metadata = JSON.readValue(plain.toByteArray(), Metadata.class);
+    } catch (IOException e) {
+      throw ClientException.integrity("The metadata of " + where + " is not what its author"
+          + " sealed");
+    }
+    return new Verified(m, author, Optional.of(metadata), Optional.of(key));
+  }
+
+  /** The identity the log gave an account when it joined (members past and present). */
+  private static Optional<Identity> identityOf(MembershipLog log,
+      org.palermo.security.ids.AccountId account) {
+    for (org.palermo.security.chain.ChainEntry entry : log.entries()) {
+      MembershipChange change;
+      try {
+        change = MembershipChange.decode(entry.payload());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("a verified log holds an entry that does not decode", e);
+      }
+      Identity named = change instanceof MembershipChange.Create c ? c.owner()
+          : change instanceof MembershipChange.Invite i ? i.invitee() : null;
+      if (named != null && named.account().equals(account)) {
+        return Optional.of(named);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void send(String uploadId, String stream, Path file, long length, long base,
+      long total, Progress progress) {
+    long offset = 0;
+    int failures = 0;
+    while (offset < length) {
+      long run = Math.min(RUN_BYTES, length - offset);
+      try {
+        JsonNode status = http.putFile("api/v1/uploads/" + uploadId + "/" + stream + "?offset="
+            + offset, file, offset, run);
+        offset = status.path(stream + "Received").asLong();
+        failures = 0;
+      } catch (ClientException e) {
+        if (e.exitCode() != ClientException.UNREACHABLE || ++failures > RETRIES) {
+          throw e;
+        }
+        sleep(failures);
+        offset = http.get("api/v1/uploads/" + uploadId).path(stream + "Received").asLong();
+      }
+      progress.update(base + offset, total);
+    }
+  }
+
+  private static SealedPart sealFile(SymmetricKey key, SealContext context, Path source,
+      Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(source);
+        OutputStream out = Files.newOutputStream(target)) {
+      ContentSeal.seal(key, context, in, out);
+    }
+    byte[] header;
+    try (InputStream in = Files.newInputStream(target)) {
+      header = in.readNBytes(SealedPart.HEADER_LENGTH);
+    }
+    return new SealedPart(Files.size(target), header);
+  }
+
+  private static byte[] sealBytes(SymmetricKey key, SealContext context, byte[] plain)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ContentSeal.seal(key, context, new ByteArrayInputStream(plain), out);
+    return out.toByteArray();
+  }
+
+  private void requireWriter(MembershipLog log) {
+    Role role = log.member(workspaces.me().account()).map(m -> m.role()).orElseThrow(
+        () -> ClientException.refused("You are not a member of this workspace"));
+    if (!role.writesDocuments()) {
+      throw ClientException.usage("Viewers read documents; they do not add or change them");
+    }
+  }
+
+  private Map<String, Long> pins(WorkspaceId workspace) {
+    return home.workspace(workspace.toString()).map(Home.WorkspacePin::documents)
+        .orElse(Map.of());
+  }
+
+  private void pinVersion(WorkspaceId workspace, DocumentId document, long version) {
+    Home.WorkspacePin pin = home.workspace(workspace.toString()).orElseThrow();
+    Map<String, Long> documents = new HashMap<>(pin.documents());
+    documents.merge(document.toString(), version, Math::max);
+    home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(pin.headSequence(),
+        pin.headHash(), documents));
+  }
+
+  private static String versionsPath(WorkspaceId workspace, DocumentId document) {
+    return "api/v1/workspaces/" + workspace + "/documents/" + document + "/versions";
+  }
+
+  private static Path temp(Path dir, List<Path> created) throws IOException {
+    Path file = Files.createTempFile(dir, "seal-", ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    created.add(file);
+    return file;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // best effort: the scratch folder is owner-only
+    }
+  }
+
+  private static void sleep(int failures) {
+    try {
+      Thread.sleep(Math.min(8000, 500L << failures));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String b64(byte[] bytes) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static byte[] unb64(String text) {
+    try {
+      return java.util.Base64.getUrlDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.integrity("The server returned malformed base64");
+    }
+  }
+
+  /** Bytes that are not what the manifest signs (a length, or more than it names). */
+  private static final class NotAuthentic extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Counts what arrives for the progress bar, and refuses more than the manifest signs. */
+  private static final class CountingInput extends java.io.FilterInputStream {
+    private final long limit;
+    private final Progress progress;
+    private long count;
+
+    CountingInput(InputStream in, long limit, Progress progress) {
+      super(in);
+      this.limit = limit;
+      this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+        if (count > limit) {
+          throw new NotAuthentic();
+        }
+        progress.update(count, limit);
+      }
+      return n;
+    }
+  }
+}

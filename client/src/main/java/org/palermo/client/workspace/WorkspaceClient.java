@@ -1,0 +1,350 @@
+package org.palermo.client.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.palermo.client.ClientException;
+import org.palermo.client.account.AccountClient;
+import org.palermo.client.home.Home;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainException;
+import org.palermo.security.chain.ChainHead;
+import org.palermo.security.ids.AccountId;
+import org.palermo.security.ids.InvitationId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.keys.IdentityKeys;
+import org.palermo.security.keys.SymmetricKey;
+import org.palermo.security.keys.VerificationCode;
+import org.palermo.security.membership.EpochWrap;
+import org.palermo.security.membership.HistoryRule;
+import org.palermo.security.membership.Invitation;
+import org.palermo.security.membership.Member;
+import org.palermo.security.membership.MembershipChange;
+import org.palermo.security.membership.MembershipLog;
+import org.palermo.security.membership.Role;
+import org.palermo.security.membership.WorkspaceName;
+import org.palermo.security.wrap.KeyUnwrapException;
+
+/**
+ * Workspaces from a member's side. Every operation starts from the membership log, verified in
+ * full against the head this device pinned; keys are wrapped only to identities the log names,
+ * and only an owner's client writes entries that change who reads.
+ */
+public final class WorkspaceClient {
+  private final PalermoHttp http;
+  private final Home home;
+  private final IdentityKeys me;
+  private final AccountClient accounts;
+
+  public WorkspaceClient(PalermoHttp http, Home home, IdentityKeys me, AccountClient accounts) {
+    this.http = http;
+    this.home = home;
+    this.me = me;
+    this.accounts = accounts;
+  }
+
+  public IdentityKeys me() {
+    return me;
+  }
+
+  /** A workspace as the caller sees it. */
+  public record Summary(WorkspaceId id, String name, Role role, long epoch, int members) {}
+
+  /** An invitation made: its id and the code both people compare. */
+  public record Invited(InvitationId invitation, String code, Identity invitee) {}
+
+  /** An invitation accepted: the workspace and the code. */
+  public record Accepted(WorkspaceId workspace, String name, String code, Identity inviter) {}
+
+  /** An invitation to the caller, with what the log says of it. */
+  public record Pending(InvitationId invitation, WorkspaceId workspace, Role role) {}
+
+  public WorkspaceId create(String name, HistoryRule rule) {
+    WorkspaceId id = WorkspaceId.random();
+    SymmetricKey epochKey = SymmetricKey.generate();
+    byte[] sealedName = WorkspaceName.seal(name, epochKey, id);
+    EpochWrap wrap = EpochWrap.make(epochKey, id, 1, me.identity());
+    MembershipChange.Create create = new MembershipChange.Create(id, rule, me.identity(),
+        sealedName, List.of(wrap));
+    ChainEntry genesis = ChainEntry.genesis(org.palermo.security.chain.ChainKind.MEMBERSHIP,
+        me.signing(), create.encode());
+    http.post("api/v1/workspaces", Map.of("entry", b64(genesis.encode())));
+    pin(id, ChainHead.of(genesis));
+    return id;
+  }
+
+  public List<Summary> list() {
+    List<Summary> out = new ArrayList<>();
+    for (JsonNode w : http.get("api/v1/workspaces").path("workspaces")) {
+      WorkspaceId id = parseId(w.path("workspaceId").asText());
+      MembershipLog log = log(id);
+      Role role = log.member(me.account()).map(Member::role).orElseThrow(
+          () -> ClientException.integrity("The server lists workspace " + id + " as yours,"
+              + " but its membership log does not name you"));
+      out.add(new Summary(id, name(log), role, log.currentEpoch(), log.members().size()));
+    }
+    return out;
+  }
+
+  public List<Pending> invitations() {
+    List<Pending> out = new ArrayList<>();
+    for (JsonNode i : http.get("api/v1/invitations").path("invitations")) {
+      out.add(new Pending(InvitationId.parse(i.path("invitationId").asText()),
+          parseId(i.path("workspaceId").asText()), Role.parse(i.path("role").asText())));
+    }
+    return out;
+  }
+
+  /**
+   * The membership log, verified in full and against the pinned head; the new head is pinned.
+   * Anything that does not verify is an integrity failure naming what was wrong.
+   */
+  public MembershipLog log(WorkspaceId workspace) {
+    JsonNode answer = http.get("api/v1/workspaces/" + workspace + "/membership");
+    List<ChainEntry> entries = new ArrayList<>();
+    try {
+      for (JsonNode e : answer.path("entries")) {
+        entries.add(ChainEntry.decode(unb64(e.asText())));
+      }
+    } catch (GeneralSecurityException e) {
+      throw ClientException.integrity("The membership log of workspace " + workspace
+          + " holds an entry that is not a signed chain entry");
+    }
+    Optional<Home.WorkspacePin> pin = home.workspace(workspace.toString());
+    ChainHead pinned = pin.map(p -> new ChainHead(p.headSequence(),
+        HexFormat.of().parseHex(p.headHash()))).orElse(null);
+    MembershipLog log;
+    try {
+      log = MembershipLog.verify(workspace, entries, pinned);
+    } catch (ChainException e) {
+      throw ClientException.integrity("The membership log of workspace " + workspace
+          + " does not verify (" + describe(e) + ")");
+    }
+    pin(workspace, log.head());
+    return log;
+  }
+
+  /** The name of a verified workspace, opened with the epoch-1 key. */
+  public String name(MembershipLog log) {
+    try {
+      return WorkspaceName.open(log.sealedName(), epochKey(log, 1), log.workspace());
+    } catch (KeyUnwrapException e) {
+      throw ClientException.integrity("The name of workspace " + log.workspace()
+          + " does not open under its first epoch key");
+    } catch (ClientException e) {
+      return "(name sealed before you joined)";
+    }
+  }
+
+  /** This device's key for an epoch, from the wrap an owner signed into the log. */
+  public SymmetricKey epochKey(MembershipLog log, long epoch) {
+    for (EpochWrap wrap : log.wrapsFor(me.account(), me.device())) {
+      if (wrap.epoch() == epoch) {
+        try {
+          return wrap.open(me.agreement(), log.workspace());
+        } catch (KeyUnwrapException e) {
+          throw ClientException.integrity("The key of epoch " + epoch + " in workspace "
+              + log.workspace() + " does not open with this device's key");
+        }
+      }
+    }
+    throw ClientException.refused("No owner has given this device the key of epoch " + epoch
+        + " in workspace " + log.workspace() + " (it was shared before you joined, or an owner"
+        + " has not yet added you to the current epoch)");
+  }
+
+  /**
+   * Starts a new epoch when someone joined or left since the current one began and this device
+   * is an owner's; returns the log as it then stands, and how many keys were wrapped.
+   */
+  public Rekeyed rekeyIfNeeded(MembershipLog log) {
+    boolean owner = log.member(me.account()).map(m -> m.role().managesMembers()).orElse(false);
+    if (!owner || !log.needsRekey()) {
+      return new Rekeyed(log, 0);
+    }
+    long epoch = log.currentEpoch() + 1;
+    List<EpochWrap> wraps = wraps(log, epoch, Optional.empty());
+    MembershipLog next = append(log, new MembershipChange.Rekey(log.workspace(), epoch, wraps));
+    return new Rekeyed(next, wraps.size());
+  }
+
+  /** The log after a rekey, and how many key wraps it took. */
+  public record Rekeyed(MembershipLog log, int wraps) {}
+
+  public Invited invite(WorkspaceId workspace, String handle, Role role) {
+    MembershipLog log = log(workspace);
+    requireOwner(log);
+    Identity invitee = contact(handle);
+    if (log.member(invitee.account()).isPresent()) {
+      throw ClientException.usage("'" + handle + "' is already a member of this workspace");
+    }
+    InvitationId invitation = InvitationId.random();
+    append(log, new MembershipChange.Invite(workspace, invitation, me.identity(), invitee,
+        role));
+    return new Invited(invitation, VerificationCode.of(invitation, me.identity(), invitee),
+        invitee);
+  }
+
+  public Accepted accept(InvitationId invitation) {
+    Pending pending = invitations().stream().filter(p -> p.invitation().equals(invitation))
+        .findFirst().orElseThrow(() -> ClientException.refused("No open invitation "
+            + invitation + " for this account"));
+    MembershipLog log = log(pending.workspace());
+    Invitation open = log.openInvitations().stream()
+        .filter(i -> i.id().equals(invitation)).findFirst()
+        .orElseThrow(() -> ClientException.integrity("The membership log of workspace "
+            + pending.workspace() + " has no open invitation " + invitation));
+    if (!open.invitee().equals(me.identity())) {
+      throw ClientException.integrity("Invitation " + invitation + " names other keys than this"
+          + " device's: it was not made for you, or the server swapped your keys");
+    }
+    MembershipLog next = append(log, new MembershipChange.Accept(pending.workspace(),
+        invitation));
+    String code = VerificationCode.of(invitation, open.inviter(), me.identity());
+    return new Accepted(pending.workspace(), "(named once an owner adds you to an epoch)",
+        code, open.inviter());
+  }
+
+  public int remove(WorkspaceId workspace, String handle) {
+    MembershipLog log = log(workspace);
+    requireOwner(log);
+    AccountId member = memberByHandle(log, handle);
+    long epoch = log.currentEpoch() + 1;
+    List<EpochWrap> wraps = wraps(log, epoch, Optional.of(member));
+    append(log, new MembershipChange.Remove(workspace, member, epoch, wraps));
+    return wraps.size();
+  }
+
+  public void changeRole(WorkspaceId workspace, String handle, Role role) {
+    MembershipLog log = log(workspace);
+    requireOwner(log);
+    append(log, new MembershipChange.ChangeRole(workspace, memberByHandle(log, handle), role));
+  }
+
+  public void leave(WorkspaceId workspace) {
+    MembershipLog log = log(workspace);
+    append(log, new MembershipChange.Leave(workspace));
+  }
+
+  /** The handle the server gives an account, if the identity it serves is the log's. */
+  public String handleOf(Identity identity) {
+    if (identity.equals(me.identity())) {
+      return home.requireAccount().handle();
+    }
+    for (Map.Entry<String, String> c : home.contacts().identities().entrySet()) {
+      if (c.getValue().equals(b64(identity.encode()))) {
+        return c.getKey();
+      }
+    }
+    return "account " + identity.account();
+  }
+
+  /** Resolves a workspace argument: its id, or its name among the caller's workspaces. */
+  public WorkspaceId resolve(String argument) {
+    if (argument.matches("[0-9a-f]{32}")) {
+      return WorkspaceId.parse(argument);
+    }
+    List<Summary> matches = list().stream().filter(s -> s.name().equals(argument)).toList();
+    if (matches.size() == 1) {
+      return matches.get(0).id();
+    }
+    throw ClientException.usage(matches.isEmpty()
+        ? "No workspace of yours is named '" + argument + "' (see 'palermo workspace list')"
+        : "Several workspaces are named '" + argument + "': give its id instead");
+  }
+
+  /** The identity behind a handle, pinned on first use (see {@link AccountClient#contact}). */
+  public Identity contact(String handle) {
+    return accounts.contact(handle);
+  }
+
+  private AccountId memberByHandle(MembershipLog log, String handle) {
+    Identity identity = contact(handle);
+    Member member = log.member(identity.account()).orElseThrow(() -> ClientException.usage(
+        "'" + handle + "' is not a member of this workspace"));
+    if (!member.identity().equals(identity)) {
+      throw ClientException.integrity("The server serves other keys for '" + handle + "' than"
+          + " the membership log holds");
+    }
+    return identity.account();
+  }
+
+  /** Wraps for a new epoch, exactly as the log's rules ask, to the identities the log names. */
+  private List<EpochWrap> wraps(MembershipLog log, long epoch, Optional<AccountId> removing) {
+    SymmetricKey fresh = SymmetricKey.generate();
+    List<EpochWrap> wraps = new ArrayList<>();
+    for (Map.Entry<Long, List<Identity>> need : log.wrapsNeededForNewEpoch(removing)
+        .entrySet()) {
+      SymmetricKey key = need.getKey() == epoch ? fresh : epochKey(log, need.getKey());
+      for (Identity recipient : need.getValue()) {
+        wraps.add(EpochWrap.make(key, log.workspace(), need.getKey(), recipient));
+      }
+    }
+    return wraps;
+  }
+
+  private MembershipLog append(MembershipLog log, MembershipChange change) {
+    ChainEntry entry;
+    try {
+      entry = log.append(change, me.signing());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw ClientException.usage(e.getMessage());
+    }
+    http.post("api/v1/workspaces/" + log.workspace() + "/membership",
+        Map.of("entry", b64(entry.encode())));
+    try {
+      MembershipLog next = log.extend(entry);
+      pin(log.workspace(), next.head());
+      return next;
+    } catch (ChainException e) {
+      throw new IllegalStateException("an entry this client made does not verify", e);
+    }
+  }
+
+  private void requireOwner(MembershipLog log) {
+    boolean owner = log.member(me.account()).map(m -> m.role().managesMembers()).orElse(false);
+    if (!owner) {
+      throw ClientException.usage("Only an owner of the workspace may do this");
+    }
+  }
+
+  private void pin(WorkspaceId workspace, ChainHead head) {
+    Map<String, Long> documents = home.workspace(workspace.toString())
+        .map(Home.WorkspacePin::documents).orElse(Map.of());
+    home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(head.sequence(),
+        HexFormat.of().formatHex(head.hash()), documents));
+  }
+
+  private static String describe(ChainException e) {
+    String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(java.util.Locale.ROOT);
+    return kind + " at entry " + e.sequence() + ": " + e.getMessage();
+  }
+
+  private static WorkspaceId parseId(String hex) {
+    try {
+      return WorkspaceId.parse(hex);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.integrity("The server returned a malformed workspace id");
+    }
+  }
+
+  static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static byte[] unb64(String text) {
+    try {
+      return Base64.getUrlDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.integrity("The server returned malformed base64");
+    }
+  }
+}
