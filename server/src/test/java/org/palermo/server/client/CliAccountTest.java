@@ -154,20 +154,33 @@ class CliAccountTest {
 
   @Test
   void login_serverFlipsAByteOfTheKeyBundle_isRefusedWithExit3() throws Exception {
+    // ATTACKS.md 1 and 2: any change is refused, and every malformed bundle gives one answer.
     String name = unique("carol");
     assertEquals(0, palermo(home("carol"), PASSPHRASE, "account", "register", "--name", name)
         .code());
     byte[] bundle = accountColumn(name, "key_bundle");
-    for (int position : new int[] {0, bundle.length / 2, bundle.length - 1}) {
+    List<byte[]> variants = new java.util.ArrayList<>();
+    // Login attempts per handle are limited (10 in 10 minutes): eight variants after one login.
+    for (int position : new int[] {0, 13, 72, bundle.length / 2, bundle.length - 1}) {
       byte[] tampered = bundle.clone();
       tampered[position] ^= 0x01;
+      variants.add(tampered);
+    }
+    variants.add(java.util.Arrays.copyOf(bundle, bundle.length - 1));
+    variants.add(java.util.Arrays.copyOf(bundle, bundle.length + 1));
+    variants.add(java.util.Arrays.copyOf(bundle, 64));
+    java.util.Set<String> answers = new java.util.HashSet<>();
+    for (byte[] tampered : variants) {
+      int position = variants.indexOf(tampered);
       updateAccount(name, "key_bundle", tampered);
       Path device = home("carol-new");
       Run run = palermo(device, PASSPHRASE, "account", "login", "--name", name);
       assertEquals(3, run.code(), "byte " + position + ": " + run);
       assertTrue(run.err().contains("key bundle"), run.err());
       assertFalse(Files.exists(device.resolve("session")), "no session kept on failure");
+      answers.add(run.err());
     }
+    assertEquals(1, answers.size(), "one indistinguishable error: " + answers);
   }
 
   @Test

@@ -1,0 +1,128 @@
+package org.palermo.server.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.palermo.client.cli.PalermoCli;
+import org.palermo.client.cli.Terminal;
+import org.palermo.server.config.DatabaseSettings;
+
+/**
+ * The palermo command line, run in this JVM against a test server (the real client code over
+ * real HTTPS), and plain SQL on the server's database for tests that play a malicious server.
+ */
+public final class Cli {
+  public static final String PASSPHRASE = "correct horse battery staple";
+
+  private final TestServer server;
+
+  public Cli(TestServer server) {
+    this.server = server;
+  }
+
+  /** What one command did. */
+  public record Run(int code, String out, String err) {
+    /** The value of a "key: value" line of the output. */
+    public String line(String key) {
+      return out.lines().filter(l -> l.startsWith(key + ": ")).findFirst()
+          .map(l -> l.substring(key.length() + 2))
+          .orElseThrow(() -> new AssertionError("no " + key + " in " + this));
+    }
+  }
+
+  public Run runWith(Path home, String passphrase, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Map<String, String> env = new HashMap<>();
+    env.put("PALERMO_HOME", home.toString());
+    if (passphrase != null) {
+      env.put("PALERMO_PASSPHRASE", passphrase);
+    }
+    List<String> all = new ArrayList<>(List.of("--server",
+        server.server().baseUri().toString(), "--pin-cert",
+        server.server().tls().sha256Fingerprint()));
+    all.addAll(List.of(args));
+    int code = PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(err), env, null),
+        all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Runs with the test passphrase. */
+  public Run run(Path home, String... args) {
+    return runWith(home, PASSPHRASE, args);
+  }
+
+  /** A fresh client home. */
+  public static Path home(String name) {
+    return TestDatabase.folder("home-" + name).resolve("palermo");
+  }
+
+  public static String unique(String prefix) {
+    byte[] random = new byte[4];
+    new SecureRandom().nextBytes(random);
+    return prefix + HexFormat.of().formatHex(random);
+  }
+
+  /** Runs one SQL update on the server's database; returns the rows changed. */
+  public int update(String sql, Object... parameters) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first column of the first row, as bytes. */
+  public byte[] bytes(String sql, Object... parameters) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no row for " + sql);
+        }
+        return rs.getBytes(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every row's first column, as strings. */
+  public List<String> strings(String sql, Object... parameters) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    DatabaseSettings db = server.config().database().orElseThrow();
+    return DriverManager.getConnection(db.url(), db.user(), db.password());
+  }
+
+  private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      s.setObject(i + 1, parameters[i]);
+    }
+  }
+}
