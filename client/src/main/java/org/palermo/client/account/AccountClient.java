@@ -160,6 +160,22 @@ public final class AccountClient {
   }
 
   /**
+   * The handle the server gives an account, if the keys it serves for it are exactly
+   * {@code identity}'s (so a server cannot put another name on a member).
+   */
+  public java.util.Optional<String> handleOf(Identity identity) {
+    http.useToken(home.requireSession());
+    JsonNode view;
+    try {
+      view = http.get("api/v1/accounts/by-id/" + identity.account());
+    } catch (ClientException e) {
+      return java.util.Optional.empty();
+    }
+    return identityOf(view).equals(identity)
+        ? java.util.Optional.of(view.path("handle").asText()) : java.util.Optional.empty();
+  }
+
+  /**
    * The identity behind a handle, pinned on first use: a server that later serves other keys
    * for the same handle is refused (exit 3) until the person confirms the new ones.
    */

@@ -88,7 +88,11 @@ public final class WorkspaceClient {
       Role role = log.member(me.account()).map(Member::role).orElseThrow(
           () -> ClientException.integrity("The server lists workspace " + id + " as yours,"
               + " but its membership log does not name you"));
-      out.add(new Summary(id, name(log), role, log.currentEpoch(), log.members().size()));
+      String name = name(log);
+      if (role.managesMembers()) {
+        ensureNamed(log, name);
+      }
+      out.add(new Summary(id, name, role, log.currentEpoch(), log.members().size()));
     }
     return out;
   }
@@ -131,16 +135,42 @@ public final class WorkspaceClient {
     return log;
   }
 
-  /** The name of a verified workspace, opened with the epoch-1 key. */
+  /**
+   * The name of a verified workspace: from the genesis entry (sealed under the epoch-1 key),
+   * or, for a member who joined later, from the copy an owner's client sealed under a later
+   * epoch's key. A copy that does not open under its epoch's key is refused.
+   */
   public String name(MembershipLog log) {
-    try {
-      return WorkspaceName.open(log.sealedName(), epochKey(log, 1), log.workspace());
-    } catch (KeyUnwrapException e) {
-      throw ClientException.integrity("The name of workspace " + log.workspace()
-          + " does not open under its first epoch key");
-    } catch (ClientException e) {
-      return "(name sealed before you joined)";
+    Optional<SymmetricKey> first = heldKey(log, 1);
+    if (first.isPresent()) {
+      return openName(log.sealedName(), first.get(), log.workspace(), 1);
     }
+    JsonNode names = http.get("api/v1/workspaces/" + log.workspace() + "/names");
+    for (JsonNode n : names.path("names")) {
+      long epoch = n.path("epoch").asLong();
+      Optional<SymmetricKey> key = heldKey(log, epoch);
+      if (key.isPresent()) {
+        return openName(unb64(n.path("sealedName").asText()), key.get(), log.workspace(), epoch);
+      }
+    }
+    return "(not named yet: an owner's client names it on its next command)";
+  }
+
+  private static String openName(byte[] sealed, SymmetricKey key, WorkspaceId workspace,
+      long epoch) {
+    try {
+      return WorkspaceName.open(sealed, key, workspace);
+    } catch (KeyUnwrapException e) {
+      throw ClientException.integrity("The name of workspace " + workspace + " does not open"
+          + " under the key of epoch " + epoch);
+    }
+  }
+
+  private Optional<SymmetricKey> heldKey(MembershipLog log, long epoch) {
+    if (log.wrapFor(epoch, me.account(), me.device()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(epochKey(log, epoch));
   }
 
   /** This device's key for an epoch, from the wrap an owner signed into the log. */
@@ -170,8 +200,11 @@ public final class WorkspaceClient {
       return new Rekeyed(log, 0);
     }
     long epoch = log.currentEpoch() + 1;
-    List<EpochWrap> wraps = wraps(log, epoch, Optional.empty());
+    SymmetricKey fresh = SymmetricKey.generate();
+    String name = name(log);
+    List<EpochWrap> wraps = wraps(log, epoch, Optional.empty(), fresh);
     MembershipLog next = append(log, new MembershipChange.Rekey(log.workspace(), epoch, wraps));
+    putName(next, epoch, name, fresh);
     return new Rekeyed(next, wraps.size());
   }
 
@@ -217,8 +250,12 @@ public final class WorkspaceClient {
     requireOwner(log);
     AccountId member = memberByHandle(log, handle);
     long epoch = log.currentEpoch() + 1;
-    List<EpochWrap> wraps = wraps(log, epoch, Optional.of(member));
-    append(log, new MembershipChange.Remove(workspace, member, epoch, wraps));
+    SymmetricKey fresh = SymmetricKey.generate();
+    String name = name(log);
+    List<EpochWrap> wraps = wraps(log, epoch, Optional.of(member), fresh);
+    MembershipLog next = append(log, new MembershipChange.Remove(workspace, member, epoch,
+        wraps));
+    putName(next, epoch, name, fresh);
     return wraps.size();
   }
 
@@ -243,7 +280,8 @@ public final class WorkspaceClient {
         return c.getKey();
       }
     }
-    return "account " + identity.account();
+    return accounts.handleOf(identity).orElse("account " + identity.account()
+        + " (the server serves other keys for it)");
   }
 
   /** Resolves a workspace argument: its id, or its name among the caller's workspaces. */
@@ -277,8 +315,8 @@ public final class WorkspaceClient {
   }
 
   /** Wraps for a new epoch, exactly as the log's rules ask, to the identities the log names. */
-  private List<EpochWrap> wraps(MembershipLog log, long epoch, Optional<AccountId> removing) {
-    SymmetricKey fresh = SymmetricKey.generate();
+  private List<EpochWrap> wraps(MembershipLog log, long epoch, Optional<AccountId> removing,
+      SymmetricKey fresh) {
     List<EpochWrap> wraps = new ArrayList<>();
     for (Map.Entry<Long, List<Identity>> need : log.wrapsNeededForNewEpoch(removing)
         .entrySet()) {
@@ -288,6 +326,30 @@ public final class WorkspaceClient {
       }
     }
     return wraps;
+  }
+
+  /** An owner's client names the current epoch if no client did (say, one that was cut off). */
+  private void ensureNamed(MembershipLog log, String name) {
+    long epoch = log.currentEpoch();
+    if (epoch == 1) {
+      return;
+    }
+    for (JsonNode n : http.get("api/v1/workspaces/" + log.workspace() + "/names")
+        .path("names")) {
+      if (n.path("epoch").asLong() == epoch) {
+        return;
+      }
+    }
+    putName(log, epoch, name, epochKey(log, epoch));
+  }
+
+  /** Seals the name under a new epoch's key, for members who hold no earlier key. */
+  private void putName(MembershipLog log, long epoch, String name, SymmetricKey key) {
+    if (name.startsWith("(")) {
+      return; // this device could not read the name either
+    }
+    http.post("api/v1/workspaces/" + log.workspace() + "/names", Map.of("epoch", epoch,
+        "sealedName", b64(WorkspaceName.seal(name, key, log.workspace()))));
   }
 
   private MembershipLog append(MembershipLog log, MembershipChange change) {

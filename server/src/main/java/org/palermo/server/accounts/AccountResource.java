@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.HexFormat;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.http.Ids;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;
@@ -96,6 +97,17 @@ public class AccountResource {
       @Context SecurityContext security) {
     Caller.require(security);
     return AccountView.of(accounts.findByHandle(Handle.parse(handle, "handle")));
+  }
+
+  /** Another account's published identity, by id (to name the members a log lists). */
+  @GET
+  @Path("by-id/{accountId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public AccountView byId(@PathParam("accountId") String accountId,
+      @Context SecurityContext security) {
+    Caller.require(security);
+    return AccountView.of(accounts.findById(Ids.path(accountId, "account")).orElseThrow(
+        () -> new NotFoundProblemException("No such account.")));
   }
 
   @GET

@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MemberRow.class)
 @RegisterConstructorMapper(InvitationRow.class)
 @RegisterConstructorMapper(WorkspaceSummaryRow.class)
+@RegisterConstructorMapper(SealedNameRow.class)
 public interface WorkspaceDao {
   String COLUMNS = "id, head_sequence, head_hash, current_epoch, quota_bytes, used_bytes,"
       + " created_on";
@@ -77,4 +78,14 @@ public interface WorkspaceDao {
       + " WHERE workspace_id = :workspaceId AND invitee_account_id = :accountId")
   Optional<InvitationRow> invitationOf(@Bind("workspaceId") byte[] workspaceId,
       @Bind("accountId") byte[] accountId);
+
+  @SqlUpdate("REPLACE INTO workspace_names (workspace_id, epoch, sealed_name)"
+      + " VALUES (:workspaceId, :epoch, :sealedName)")
+  void putName(@Bind("workspaceId") byte[] workspaceId, @Bind("epoch") long epoch,
+      @Bind("sealedName") byte[] sealedName);
+
+  @SqlQuery("SELECT epoch, sealed_name FROM workspace_names WHERE workspace_id = :workspaceId"
+      + " AND epoch >= :firstEpoch ORDER BY epoch")
+  List<SealedNameRow> names(@Bind("workspaceId") byte[] workspaceId,
+      @Bind("firstEpoch") long firstEpoch);
 }

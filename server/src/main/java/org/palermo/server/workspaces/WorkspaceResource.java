@@ -94,6 +94,35 @@ public class WorkspaceResource {
     return new HeadView(workspaces.append(caller, id, entry(request)));
   }
 
+  /** A workspace name sealed under one epoch's key, unpadded base64url. */
+  public record SealedName(long epoch, String sealedName) {}
+
+  public record SealedNames(List<SealedName> names) {}
+
+  @GET
+  @Path("workspaces/{workspaceId}/names")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SealedNames names(@PathParam("workspaceId") String workspaceId,
+      @Context SecurityContext security) {
+    Caller caller = Caller.require(security);
+    return new SealedNames(workspaces.names(caller, Ids.path(workspaceId, "workspace")).stream()
+        .map(n -> new SealedName(n.epoch(), Binary.encode(n.sealedName()))).toList());
+  }
+
+  @POST
+  @Path("workspaces/{workspaceId}/names")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response putName(@PathParam("workspaceId") String workspaceId, SealedName request,
+      @Context SecurityContext security) {
+    Caller caller = Caller.require(security);
+    if (request == null) {
+      throw new InvalidRequestException(null, "Send {\"epoch\": N, \"sealedName\": \"...\"}.");
+    }
+    workspaces.putName(caller, Ids.path(workspaceId, "workspace"), request.epoch(),
+        Binary.decode(request.sealedName(), "sealedName", 1, 2048));
+    return Response.noContent().build();
+  }
+
   @GET
   @Path("invitations")
   @Produces(MediaType.APPLICATION_JSON)

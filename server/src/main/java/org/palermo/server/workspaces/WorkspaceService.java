@@ -20,8 +20,10 @@ import org.palermo.security.membership.Invitation;
 import org.palermo.security.membership.Member;
 import org.palermo.security.membership.MembershipChange;
 import org.palermo.security.membership.MembershipLog;
+import org.palermo.security.membership.Role;
 import org.palermo.server.accounts.Account;
 import org.palermo.server.accounts.AccountService;
+import org.palermo.server.errors.AccessDeniedException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
@@ -119,6 +121,35 @@ public final class WorkspaceService {
       WorkspaceDao dao = h.attach(WorkspaceDao.class);
       requireMemberOrInvitee(dao, caller, workspaceId);
       return dao.entries(workspaceId);
+    });
+  }
+
+  /**
+   * Stores the workspace's name sealed under an epoch's key (an owner's client does so for
+   * each new epoch, so that later members can read it).
+   */
+  public void putName(Caller caller, byte[] workspaceId, long epoch, byte[] sealedName) {
+    jdbi.useTransaction(h -> {
+      WorkspaceDao dao = h.attach(WorkspaceDao.class);
+      WorkspaceRow row = dao.lock(workspaceId)
+          .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
+      MemberRow member = requireMember(h, caller, workspaceId);
+      if (!Role.fromCode(member.role()).managesMembers()) {
+        throw new AccessDeniedException("Only owners name the workspace.");
+      }
+      if (epoch < 1 || epoch > row.currentEpoch()) {
+        throw new InvalidRequestException("epoch", "The workspace has epochs 1 to "
+            + row.currentEpoch() + ".");
+      }
+      dao.putName(workspaceId, epoch, sealedName);
+    });
+  }
+
+  /** The sealed names of the epochs whose keys the caller holds. */
+  public List<SealedNameRow> names(Caller caller, byte[] workspaceId) {
+    return jdbi.inTransaction(h -> {
+      MemberRow member = requireMember(h, caller, workspaceId);
+      return h.attach(WorkspaceDao.class).names(workspaceId, member.firstEpoch());
     });
   }
 

@@ -129,6 +129,11 @@ class CliWorkspaceTest {
     Path outSmall = b.home().getParent().resolve("testimony.out");
     ok(as(b, "doc", "get", ws, "testimony.txt", "-o", outSmall.toString()));
     assertArrayEquals(small, Files.readAllBytes(outSmall));
+    Cli.Run bWorkspaces = ok(as(b, "workspace", "list"));
+    assertTrue(bWorkspaces.out().contains("Marange evidence"),
+        "B reads the name sealed under the epoch B joined in: " + bWorkspaces.out());
+    Cli.Run members = ok(as(b, "workspace", "members", ws));
+    assertTrue(members.out().contains(a.handle() + "  owner"), members.out());
     Cli.Run bList = ok(as(b, "doc", "list", ws));
     assertTrue(bList.out().contains("Convoy video") && bList.out().contains("testimony.txt"),
         bList.out());
