@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -99,6 +102,7 @@ public final class PalermoServer implements AutoCloseable {
   private EmbeddedMariaDb embeddedDb;
   private TlsMaterial tls;
   private BlobStore blobStore;
+  private UploadService uploads;
 
   private PalermoServer(ServerConfig config, Clock clock, Consumer<ResourceConfig> customizer) {
     this.config = config;
@@ -149,8 +153,8 @@ public final class PalermoServer implements AutoCloseable {
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
           config.workspaceQuotaBytes());
       DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces);
-      UploadService uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces,
-          accounts, random);
+      uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
+          random);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
@@ -162,6 +166,7 @@ public final class PalermoServer implements AutoCloseable {
       jetty.setHandler(handlers(resourceConfig(meters, rateLimiter, sessions)));
       started.add(jetty::stop);
       jetty.start();
+      scheduleHousekeeping();
       return this;
     } catch (Exception e) {
       close();
@@ -170,6 +175,34 @@ public final class PalermoServer implements AutoCloseable {
       }
       throw new IllegalStateException("The server did not start", e);
     }
+  }
+
+  /** Hourly: uploads abandoned for a week are dropped and their quota released. */
+  private void scheduleHousekeeping() {
+    ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "palermo-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    started.add(housekeeping::shutdownNow);
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        expireAbandonedUploads();
+      } catch (RuntimeException | IOException e) {
+        log.warn("Dropping abandoned uploads failed; next try in an hour: {}",
+            e.getClass().getSimpleName());
+      }
+    }, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Drops uploads abandoned for {@link UploadService#ABANDONED_AFTER}; returns how many. */
+  public int expireAbandonedUploads() throws IOException {
+    int dropped = uploads.expireAbandoned();
+    if (dropped > 0) {
+      log.info("Dropped {} uploads abandoned for more than {} days", dropped,
+          UploadService.ABANDONED_AFTER.toDays());
+    }
+    return dropped;
   }
 
   private void openConnector() {

@@ -45,4 +45,9 @@ public interface UploadDao {
 
   @SqlUpdate("DELETE FROM uploads WHERE id = :id")
   void delete(@Bind("id") byte[] id);
+
+  /** Uploads never completed that began before {@code cutoff}, oldest first, a batch at most. */
+  @SqlQuery("SELECT id FROM uploads WHERE NOT completed AND created_at < :cutoff"
+      + " ORDER BY created_at LIMIT 100")
+  List<byte[]> abandoned(@Bind("cutoff") java.time.Instant cutoff);
 }

@@ -51,6 +51,8 @@ public final class UploadService {
   /** Bound on one sealed stream (a sanity limit; quotas are the real one). */
   static final long MAX_SEALED_BYTES = 1L << 40;
   static final int MAX_METADATA = 64 * 1024;
+  /** An upload not completed within this time is dropped (its quota comes back). */
+  public static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofDays(7);
 
   private static final String NO_UPLOAD = "No such upload, or it is not yours.";
 
@@ -218,15 +220,7 @@ public final class UploadService {
         checkParent(h, caller, m, current);
       } catch (ConflictException e) {
         // The upload can never complete: drop it and release its quota; the refusal follows.
-        List<String> orphans = new java.util.ArrayList<>();
-        for (SealedStream s : SealedStream.values()) {
-          uploads.parts(uploadId, s.code()).forEach(p -> orphans.add(p.blobId()));
-        }
-        uploads.deleteParts(uploadId);
-        uploads.delete(uploadId);
-        h.attach(WorkspaceDao.class).addUsed(locked.workspaceId(),
-            -(locked.contentLength() + locked.originalLength()));
-        return new Refusal(e, orphans);
+        return new Refusal(e, drop(h, locked));
       }
       record(h, locked, current.isEmpty(), false);
       return null;
@@ -238,6 +232,46 @@ public final class UploadService {
       throw refusal.reason();
     }
     return status(caller, uploadId);
+  }
+
+  /**
+   * Drops uploads begun more than {@link #ABANDONED_AFTER} ago and never completed: their parts
+   * are deleted and their quota released. Safe on several nodes at once (each upload is
+   * dropped under its row lock). Returns how many were dropped.
+   */
+  public int expireAbandoned() throws IOException {
+    int dropped = 0;
+    List<byte[]> ids = jdbi.withExtension(UploadDao.class,
+        dao -> dao.abandoned(clock.instant().minus(ABANDONED_AFTER)));
+    for (byte[] id : ids) {
+      List<String> orphans = jdbi.inTransaction(h -> {
+        UploadDao uploads = h.attach(UploadDao.class);
+        Optional<UploadRow> upload = uploads.lock(id).filter(u -> !u.completed());
+        if (upload.isEmpty()) {
+          return List.<String>of();
+        }
+        return drop(h, upload.get());
+      });
+      for (String blob : orphans) {
+        blobs.delete(BlobId.parse(blob));
+      }
+      dropped += orphans.isEmpty() ? 0 : 1;
+    }
+    return dropped;
+  }
+
+  /** Deletes an upload's rows and releases its quota; returns its blobs, to delete after. */
+  private static List<String> drop(Handle h, UploadRow upload) {
+    UploadDao uploads = h.attach(UploadDao.class);
+    List<String> orphans = new java.util.ArrayList<>();
+    for (SealedStream s : SealedStream.values()) {
+      uploads.parts(upload.id(), s.code()).forEach(p -> orphans.add(p.blobId()));
+    }
+    uploads.deleteParts(upload.id());
+    uploads.delete(upload.id());
+    h.attach(WorkspaceDao.class).addUsed(upload.workspaceId(),
+        -(upload.contentLength() + upload.originalLength()));
+    return orphans;
   }
 
   /** An upload that can no longer complete, and the blobs it leaves behind. */
