@@ -99,6 +99,8 @@ final class DocCommand {
   int get(@Parameters(index = "0", paramLabel = "WS") String ws,
       @Parameters(index = "1", paramLabel = "DOC") String doc,
       @Option(names = "--version", paramLabel = "N") Long version,
+      @Option(names = "--original", description = "The untouched original (kept with"
+          + " --keep-original), with its metadata") boolean original,
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
           description = "Where to write (default: the document's file name, here)") Path output) {
     PalermoCli.Unlocked session = root.unlock();
@@ -110,15 +112,17 @@ final class DocCommand {
           .stream().filter(v -> v.metadata().isPresent()
               && (version == null || v.manifest().version() == version))
           .reduce((a, b) -> b).orElseThrow(() -> ClientException.refused("No such version"));
-      target = Path.of(safeName(current.metadata().get().fileName(), document));
+      target = Path.of((original ? "original-" : "")
+          + safeName(current.metadata().get().fileName(), document));
     }
     DocumentClient.Verified got = session.documents().get(workspace, document,
-        Optional.ofNullable(version), target, ProgressBar.on(root.terminal(), "get"));
+        Optional.ofNullable(version), original, target, ProgressBar.on(root.terminal(), "get"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("document", document.toString());
     out.put("version", got.manifest().version());
     out.put("file", target.toString());
-    out.put("bytes", got.manifest().contentLength());
+    out.put("bytes", original ? got.manifest().originalLength()
+        : got.manifest().contentLength());
     out.put("author", session.workspaces().handleOf(got.author()));
     root.print(out);
     return 0;

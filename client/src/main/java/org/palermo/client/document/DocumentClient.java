@@ -202,6 +202,15 @@ public final class DocumentClient {
    */
   public Verified get(WorkspaceId workspace, DocumentId document, Optional<Long> version,
       Path target, Progress progress) {
+    return get(workspace, document, version, false, target, progress);
+  }
+
+  /**
+   * As {@link #get(WorkspaceId, DocumentId, Optional, Path, Progress)}, or the untouched
+   * original kept beside the stripped copy when {@code original} is set.
+   */
+  public Verified get(WorkspaceId workspace, DocumentId document, Optional<Long> version,
+      boolean original, Path target, Progress progress) {
     MembershipLog log = workspaces.log(workspace);
     List<Verified> all = versions(log, workspace, document);
     Verified chosen;
@@ -220,7 +229,14 @@ public final class DocumentClient {
       throw ClientException.usage(target + " exists: choose another -o FILE");
     }
     DocumentManifest m = chosen.manifest();
-    SealedPart part = m.content().orElseThrow();
+    if (original && m.original().isEmpty()) {
+      throw ClientException.usage("Version " + m.version() + " of document " + document
+          + " has no original: it was put without --keep-original");
+    }
+    SealedPart part = original ? m.original().get() : m.content().orElseThrow();
+    long expectedLength = original ? m.originalLength() : m.contentLength();
+    SealContext context = original ? SealContext.original(workspace, document, m.version())
+        : SealContext.content(workspace, document, m.version());
     Path dir = target.toAbsolutePath().getParent();
     Path partial = null;
     try {
@@ -228,12 +244,12 @@ public final class DocumentClient {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       long written;
       try (InputStream sealed = new CountingInput(http.openStream(versionsPath(workspace,
-              document) + "/" + m.version() + "/content"), part.sealedLength(), progress);
+              document) + "/" + m.version() + (original ? "/original" : "/content")),
+              part.sealedLength(), progress);
           OutputStream out = Files.newOutputStream(partial)) {
-        written = ContentSeal.open(chosen.key().orElseThrow(),
-            SealContext.content(workspace, document, m.version()), sealed, out);
+        written = ContentSeal.open(chosen.key().orElseThrow(), context, sealed, out);
       }
-      if (written != m.contentLength()) {
+      if (written != expectedLength) {
         throw new NotAuthentic();
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -164,6 +164,54 @@ class CliWorkspaceTest {
   }
 
   @Test
+  void put_stripsMetadata_andKeepsTheOriginalOnRequest() throws Exception {
+    Shared s = shared();
+    String canary = Cli.unique("gps-lat-");
+    byte[] jpeg = jpegWithMetadata(canary);
+    Path photo = file("checkpoint.jpg", jpeg);
+    Cli.Run put = ok(as(s.a(), "doc", "put", s.ws(), photo.toString(), "--keep-original"));
+    assertEquals("image/jpeg", put.line("type"));
+    assertTrue(put.line("removedMetadata").contains("XMP"), put.out());
+    Path stripped = s.b().home().getParent().resolve("stripped.jpg");
+    ok(as(s.b(), "doc", "get", s.ws(), put.line("document"), "-o", stripped.toString()));
+    byte[] got = Files.readAllBytes(stripped);
+    assertFalse(new String(got, java.nio.charset.StandardCharsets.ISO_8859_1).contains(canary));
+    assertTrue(javax.imageio.ImageIO.read(stripped.toFile()) != null, "still an image");
+    Path original = s.b().home().getParent().resolve("original.jpg");
+    ok(as(s.b(), "doc", "get", s.ws(), put.line("document"), "--original", "-o",
+        original.toString()));
+    assertArrayEquals(jpeg, Files.readAllBytes(original));
+  }
+
+  /** A small JPEG with an XMP packet and a comment that both carry {@code canary}. */
+  private static byte[] jpegWithMetadata(String canary) throws Exception {
+    var image = new java.awt.image.BufferedImage(32, 32,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", out);
+    byte[] plain = out.toByteArray();
+    byte[] xmp = ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+        + "<exif:GPSLatitude>" + canary + "</exif:GPSLatitude></x:xmpmeta>")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] comment = ("author " + canary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    var jpeg = new java.io.ByteArrayOutputStream();
+    jpeg.write(plain, 0, 2);
+    segment(jpeg, 0xE1, xmp);
+    segment(jpeg, 0xFE, comment);
+    jpeg.write(plain, 2, plain.length - 2);
+    return jpeg.toByteArray();
+  }
+
+  private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] body) {
+    int length = body.length + 2;
+    out.write(0xFF);
+    out.write(marker);
+    out.write(length >> 8);
+    out.write(length & 0xFF);
+    out.write(body, 0, body.length);
+  }
+
+  @Test
   void flippedByteOnDisk_getExits3_andWritesNothing() throws Exception {
     Shared s = shared();
     Cli.Run put = ok(as(s.a(), "doc", "put", s.ws(), file("report.pdf.bin", random(300_000))
