@@ -39,6 +39,9 @@ final class DocCommand {
       List<String> tags,
       @Option(names = "--keep-original", description = "Also seal the untouched original beside"
           + " the stripped copy, for readers who need it as evidence") boolean keepOriginal,
+      @Option(names = "--update", paramLabel = "DOC", description = "Put the file as the next"
+          + " version of this document (its id or title) instead of a new document")
+      String update,
       @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "confidential",
           description = "Disclosure level: confidential (default), states-only or public")
       String level) {
@@ -54,7 +57,9 @@ final class DocCommand {
     }
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
-    DocumentClient.Put put = session.documents().put(workspace, file,
+    Optional<DocumentId> parent = update == null ? Optional.empty()
+        : Optional.of(session.documents().resolve(workspace, update));
+    DocumentClient.Put put = session.documents().put(workspace, parent, file,
         Optional.ofNullable(title), tags == null ? List.of() : tags, keepOriginal, disclosure,
         ProgressBar.on(root.terminal(), "put"));
     Map<String, Object> out = new LinkedHashMap<>();

@@ -91,24 +91,48 @@ public final class DocumentClient {
 
   public Put put(WorkspaceId workspace, Path file, Optional<String> title, List<String> tags,
       boolean keepOriginal, DisclosureLevel disclosure, Progress progress) {
+    return put(workspace, Optional.empty(), file, title, tags, keepOriginal, disclosure,
+        progress);
+  }
+
+  /**
+   * Puts a file as a new document, or, with {@code update}, as the next version of that
+   * document, naming its current version as parent (the server answers 409 if another version
+   * came first). A new version keeps the current title and tags unless others are given.
+   */
+  public Put put(WorkspaceId workspace, Optional<DocumentId> update, Path file,
+      Optional<String> title, List<String> tags, boolean keepOriginal,
+      DisclosureLevel disclosure, Progress progress) {
     if (!Files.isRegularFile(file)) {
       throw ClientException.usage("No such file: " + file);
     }
     WorkspaceClient.Rekeyed rekeyed = workspaces.rekeyIfNeeded(workspaces.log(workspace));
     MembershipLog log = rekeyed.log();
     requireWriter(log);
+    Optional<Verified> parent = Optional.empty();
+    if (update.isPresent()) {
+      List<Verified> all = versions(log, workspace, update.get());
+      parent = Optional.of(all.get(all.size() - 1));
+      if (parent.get().manifest().kind() == ManifestKind.TOMBSTONE) {
+        throw ClientException.usage("Document " + update.get() + " was removed");
+      }
+    }
     Path scratch = home.scratch();
     List<Path> temporary = new ArrayList<>();
     try {
       Path stripped = temp(scratch, temporary);
       StripReport report = stripper.strip(file, stripped);
-      DocumentId document = DocumentId.random();
-      long version = 1;
+      DocumentId document = update.orElseGet(DocumentId::random);
+      long version = parent.map(p -> p.manifest().version() + 1).orElse(1L);
       long epoch = log.currentEpoch();
       SymmetricKey key = SymmetricKey.generate();
       String fileName = file.getFileName().toString();
-      Metadata metadata = new Metadata(title.orElse(fileName), fileName,
-          report.kind().mediaType(), List.copyOf(tags), report.removed(), keepOriginal);
+      Optional<Metadata> before = parent.flatMap(Verified::metadata);
+      Metadata metadata = new Metadata(
+          title.orElse(before.map(Metadata::title).orElse(fileName)), fileName,
+          report.kind().mediaType(),
+          tags.isEmpty() ? before.map(Metadata::tags).orElse(List.of()) : List.copyOf(tags),
+          report.removed(), keepOriginal);
       Path sealedContent = temp(scratch, temporary);
       long length = Files.size(stripped);
       SealedPart content = sealFile(key, SealContext.content(workspace, document, version),
@@ -126,7 +150,8 @@ public final class DocumentClient {
           JSON.writeValueAsBytes(metadata));
       IdentityKeys me = workspaces.me();
       DocumentManifest.Builder b = DocumentManifest.builder()
-          .workspace(workspace).document(document).version(version).parentVersion(0)
+          .workspace(workspace).document(document).version(version)
+          .parentVersion(version - 1)
           .kind(ManifestKind.VERSION).author(me.account()).authorDevice(me.device())
           .epoch(epoch).membershipSequence(log.head().sequence()).disclosure(disclosure)
           .createdAt(clock.instant().getEpochSecond()).contentLength(length)

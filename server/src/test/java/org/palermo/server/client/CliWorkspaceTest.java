@@ -164,6 +164,44 @@ class CliWorkspaceTest {
   }
 
   @Test
+  void newVersions_nameTheirParent_andAStaleParentIs409() throws Exception {
+    Shared s = shared();
+    byte[] first = random(3000);
+    byte[] second = random(4000);
+    String doc = ok(as(s.a(), "doc", "put", s.ws(), file("draft.txt", first).toString(),
+        "--title", "Submission draft")).line("document");
+    Cli.Run v2 = ok(as(s.b(), "doc", "put", s.ws(), file("draft2.txt", second).toString(),
+        "--update", "Submission draft"));
+    assertEquals(doc, v2.line("document"));
+    assertEquals("2", v2.line("version"));
+    Cli.Run versions = ok(as(s.a(), "doc", "versions", s.ws(), doc));
+    assertTrue(versions.out().contains("v1  Submission draft")
+        && versions.out().contains("v2  Submission draft"), versions.out());
+    Path latest = s.a().home().getParent().resolve("latest.txt");
+    ok(as(s.a(), "doc", "get", s.ws(), doc, "-o", latest.toString()));
+    assertArrayEquals(second, Files.readAllBytes(latest));
+    Path older = s.a().home().getParent().resolve("older.txt");
+    ok(as(s.a(), "doc", "get", s.ws(), doc, "--version", "1", "-o", older.toString()));
+    assertArrayEquals(first, Files.readAllBytes(older));
+
+    // A second version 2, signed by A, based on version 1: its parent is stale.
+    byte[] manifest = cli.bytes("SELECT manifest FROM document_versions WHERE document_id = ?"
+        + " AND version = 1", hex(doc));
+    byte[] metadata = cli.bytes("SELECT metadata FROM document_versions WHERE document_id = ?"
+        + " AND version = 1", hex(doc));
+    byte[][] stale = Forgery.resignAsVersion(manifest, 2, s.a().home());
+    String token = Files.readString(s.a().home().resolve("session")).strip();
+    HttpResponse<String> conflict = server.send(server.request("api/v1/workspaces/" + s.ws()
+        + "/documents/" + doc + "/versions")
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"manifest\":\"" + b64(stale[0])
+            + "\",\"signature\":\"" + b64(stale[1]) + "\",\"metadata\":\""
+            + b64(metadata) + "\"}")).build());
+    assertEquals(409, conflict.statusCode(), conflict.body());
+    assertTrue(conflict.body().contains("not the current one"), conflict.body());
+  }
+
+  @Test
   void put_stripsMetadata_andKeepsTheOriginalOnRequest() throws Exception {
     Shared s = shared();
     String canary = Cli.unique("gps-lat-");

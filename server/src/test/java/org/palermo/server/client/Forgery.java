@@ -57,6 +57,18 @@ final class Forgery {
     return planted.toString();
   }
 
+  /**
+   * A manifest re-made as {@code version} (parent the one before) and signed by the account in
+   * {@code home}; returns the manifest and its signature.
+   */
+  static byte[][] resignAsVersion(byte[] manifest, long version, Path home) throws Exception {
+    IdentityKeys keys = new AccountClient(null, new Home(home))
+        .unlock(Cli.PASSPHRASE.toCharArray());
+    DocumentManifest m = DocumentManifest.decode(manifest).toBuilder().version(version)
+        .parentVersion(version - 1).build();
+    return new byte[][] {m.encode(), m.sign(keys.signing())};
+  }
+
   static long nextSequence(Cli cli, String workspace) {
     return cli.strings("SELECT sequence FROM membership_entries WHERE workspace_id = ?",
         HexFormat.of().parseHex(workspace)).size();
