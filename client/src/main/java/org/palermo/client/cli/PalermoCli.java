@@ -146,7 +146,11 @@ public final class PalermoCli implements Callable<Integer> {
         terminal.err().println("palermo: " + failure.getMessage());
         return failure.exitCode();
       }
-      throw e;
+      // Anything else is still one line, never a stack trace: a local file problem or a bug.
+      terminal.err().println("palermo: " + (e instanceof java.io.UncheckedIOException io
+          ? "cannot read or write a local file: " + io.getCause().getMessage()
+          : "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      return ClientException.USAGE;
     });
     int code = commandLine.execute(args);
     terminal.out().flush();

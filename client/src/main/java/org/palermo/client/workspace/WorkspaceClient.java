@@ -100,8 +100,12 @@ public final class WorkspaceClient {
   public List<Pending> invitations() {
     List<Pending> out = new ArrayList<>();
     for (JsonNode i : http.get("api/v1/invitations").path("invitations")) {
-      out.add(new Pending(InvitationId.parse(i.path("invitationId").asText()),
-          parseId(i.path("workspaceId").asText()), Role.parse(i.path("role").asText())));
+      try {
+        out.add(new Pending(InvitationId.parse(i.path("invitationId").asText()),
+            parseId(i.path("workspaceId").asText()), Role.parse(i.path("role").asText())));
+      } catch (IllegalArgumentException e) {
+        throw ClientException.integrity("The server returned a malformed invitation");
+      }
     }
     return out;
   }
