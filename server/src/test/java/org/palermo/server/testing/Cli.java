@@ -2,6 +2,7 @@ package org.palermo.server.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.palermo.client.cli.PalermoCli;
 import org.palermo.client.cli.Terminal;
 import org.palermo.server.config.DatabaseSettings;
@@ -25,10 +27,34 @@ import org.palermo.server.config.DatabaseSettings;
 public final class Cli {
   public static final String PASSPHRASE = "correct horse battery staple";
 
-  private final TestServer server;
+  private final Supplier<String> url;
+  private final Supplier<String> pin;
+  private final Supplier<DatabaseSettings> database;
 
   public Cli(TestServer server) {
-    this.server = server;
+    this.url = () -> server.server().baseUri().toString();
+    this.pin = () -> server.server().tls().sha256Fingerprint();
+    this.database = () -> server.config().database().orElseThrow();
+  }
+
+  /**
+   * For any server, such as one in a child process: its URL, its certificate's SHA-256
+   * fingerprint (as the server prints it) and, for the SQL helpers, its database (or null).
+   */
+  public Cli(URI base, String fingerprint, DatabaseSettings database) {
+    this.url = base::toString;
+    this.pin = () -> fingerprint;
+    this.database = () -> {
+      if (database == null) {
+        throw new IllegalStateException("this Cli was given no database");
+      }
+      return database;
+    };
+  }
+
+  /** The command line against a server started with {@link ServerProcess}. */
+  public Cli(ServerProcess server, DatabaseSettings database) {
+    this(server.baseUri(), server.fingerprint(), database);
   }
 
   /** What one command did. */
@@ -49,9 +75,8 @@ public final class Cli {
     if (passphrase != null) {
       env.put("PALERMO_PASSPHRASE", passphrase);
     }
-    List<String> all = new ArrayList<>(List.of("--server",
-        server.server().baseUri().toString(), "--pin-cert",
-        server.server().tls().sha256Fingerprint()));
+    List<String> all = new ArrayList<>(List.of("--server", url.get(), "--pin-cert",
+        pin.get()));
     all.addAll(List.of(args));
     int code = PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(err), env, null),
         all.toArray(String[]::new));
@@ -116,7 +141,7 @@ public final class Cli {
   }
 
   private Connection connect() throws SQLException {
-    DatabaseSettings db = server.config().database().orElseThrow();
+    DatabaseSettings db = database.get();
     return DriverManager.getConnection(db.url(), db.user(), db.password());
   }
 
