@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.palermo.client.ClientException;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.strip.FileKind;
 import org.palermo.client.strip.MetadataStripper;
 import org.palermo.client.strip.StripException;
 import org.palermo.client.strip.StripReport;
@@ -120,8 +121,13 @@ public final class DocumentClient {
     Path scratch = home.scratch();
     List<Path> temporary = new ArrayList<>();
     try {
-      Path stripped = temp(scratch, temporary);
-      StripReport report = stripper.strip(file, stripped);
+      // A file with nothing to strip is sealed as it is, without a copy.
+      Path stripped = file;
+      StripReport report = new StripReport(FileKind.OTHER, List.of());
+      if (stripper.detect(file) != FileKind.OTHER) {
+        stripped = temp(scratch, temporary);
+        report = stripper.strip(file, stripped);
+      }
       DocumentId document = update.orElseGet(DocumentId::random);
       long version = parent.map(p -> p.manifest().version() + 1).orElse(1L);
       long epoch = log.currentEpoch();
@@ -135,8 +141,6 @@ public final class DocumentClient {
           report.removed(), keepOriginal);
       Path sealedContent = temp(scratch, temporary);
       long length = Files.size(stripped);
-      SealedPart content = sealFile(key, SealContext.content(workspace, document, version),
-          stripped, sealedContent);
       Optional<SealedPart> original = Optional.empty();
       Path sealedOriginal = null;
       long originalLength = 0;
@@ -146,6 +150,11 @@ public final class DocumentClient {
         original = Optional.of(sealFile(key, SealContext.original(workspace, document,
             version), file, sealedOriginal));
       }
+      // The content is sealed on a thread of its own while it uploads: the manifest needs only
+      // its header and length, which exist as soon as sealing starts.
+      SealingFile sealing = SealingFile.start(key, SealContext.content(workspace, document,
+          version), stripped, length, sealedContent);
+      SealedPart content = sealing.part();
       byte[] sealedMetadata = sealBytes(key, SealContext.metadata(workspace, document, version),
           JSON.writeValueAsBytes(metadata));
       IdentityKeys me = workspaces.me();
@@ -171,10 +180,17 @@ public final class DocumentClient {
       JsonNode upload = http.post(versionsPath(workspace, document), body);
       String uploadId = upload.path("uploadId").asText();
       long total = content.sealedLength() + original.map(SealedPart::sealedLength).orElse(0L);
-      send(uploadId, "content", sealedContent, content.sealedLength(), 0, total, progress);
+      try {
+        send(uploadId, "content", sealing::open, content.sealedLength(), 0, total, progress);
+      } catch (ClientException e) {
+        sealing.finish(); // when sealing is what stopped the upload, say that instead
+        throw e;
+      }
+      sealing.finish();
       if (sealedOriginal != null) {
-        send(uploadId, "original", sealedOriginal, original.get().sealedLength(),
-            content.sealedLength(), total, progress);
+        Path originalFile = sealedOriginal;
+        send(uploadId, "original", (offset, n) -> region(originalFile, offset, n),
+            original.get().sealedLength(), content.sealedLength(), total, progress);
       }
       http.post("api/v1/uploads/" + uploadId + "/complete", Map.of());
       pinVersion(workspace, document, version);
@@ -464,15 +480,48 @@ public final class DocumentClient {
     return Optional.empty();
   }
 
-  private void send(String uploadId, String stream, Path file, long length, long base,
+  /** Where the bytes of a run come from. */
+  @FunctionalInterface
+  private interface Runs {
+    InputStream open(long offset, long length) throws IOException;
+  }
+
+  private static InputStream region(Path file, long offset, long length) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    in.skipNBytes(offset);
+    return new java.io.BufferedInputStream(in, 256 * 1024) {
+      private long left = length;
+
+      @Override
+      public synchronized int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+    };
+  }
+
+  private void send(String uploadId, String stream, Runs runs, long length, long base,
       long total, Progress progress) {
     long offset = 0;
     int failures = 0;
     while (offset < length) {
       long run = Math.min(RUN_BYTES, length - offset);
       try {
-        JsonNode status = http.putFile("api/v1/uploads/" + uploadId + "/" + stream + "?offset="
-            + offset, file, offset, run);
+        long from = offset;
+        JsonNode status = http.putStream("api/v1/uploads/" + uploadId + "/" + stream
+            + "?offset=" + offset, () -> {
+              try {
+                return runs.open(from, run);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }, run);
         offset = status.path(stream + "Received").asLong();
         failures = 0;
       } catch (ClientException e) {

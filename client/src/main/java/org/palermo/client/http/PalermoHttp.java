@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -64,12 +59,13 @@ public final class PalermoHttp {
     return send(builder(path).DELETE());
   }
 
-  /** PUTs {@code length} bytes of {@code file} from {@code offset} as an octet stream. */
-  public JsonNode putFile(String path, Path file, long offset, long length) {
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofInputStream(() -> region(file, offset, length)), length);
+  /** PUTs the {@code length} bytes a fresh stream from {@code body} yields. */
+  public JsonNode putStream(String path, java.util.function.Supplier<InputStream> body,
+      long length) {
+    HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(body), length);
     return send(builder(path).timeout(Duration.ofHours(12))
-        .header("Content-Type", "application/octet-stream").PUT(body));
+        .header("Content-Type", "application/octet-stream").PUT(publisher));
   }
 
   /**
@@ -90,43 +86,6 @@ public final class PalermoHttp {
       }
     }
     return response.body();
-  }
-
-  private static InputStream region(Path file, long offset, long length) {
-    try {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-      channel.position(offset);
-      InputStream in = Channels.newInputStream(channel);
-      return new java.io.BufferedInputStream(new java.io.FilterInputStream(in) {
-        private long left = length;
-
-        @Override
-        public int read() throws IOException {
-          if (left <= 0) {
-            return -1;
-          }
-          int b = super.read();
-          if (b >= 0) {
-            left--;
-          }
-          return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-          if (left <= 0) {
-            return -1;
-          }
-          int n = super.read(buffer, off, (int) Math.min(len, left));
-          if (n > 0) {
-            left -= n;
-          }
-          return n;
-        }
-      }, 256 * 1024);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private HttpRequest.Builder builder(String path) {
