@@ -13,7 +13,6 @@ import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.http.ServerTrust;
 import org.palermo.client.strip.MetadataStripper;
 import org.palermo.client.workspace.WorkspaceClient;
-import org.palermo.security.keys.IdentityKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -113,16 +112,16 @@ public final class PalermoCli implements Callable<Integer> {
   }
 
   /**
-   * A logged-in session with this device's keys open (asks for the passphrase), for commands
-   * that seal, sign or open.
+   * A logged-in session whose private keys open (with the passphrase) when a command first
+   * seals, signs or opens something; verifying a log needs none.
    */
   Unlocked unlock() {
     PalermoHttp http = connect();
     Home home = home();
     http.useToken(home.requireSession());
     AccountClient accounts = new AccountClient(http, home);
-    IdentityKeys keys = accounts.unlock(terminal.passphrase(false));
-    WorkspaceClient workspaces = new WorkspaceClient(http, home, keys, accounts);
+    WorkspaceClient workspaces = new WorkspaceClient(http, home, accounts.ownIdentity(),
+        () -> accounts.unlock(terminal.passphrase(false)), accounts);
     DocumentClient documents = new DocumentClient(http, home, workspaces,
         new MetadataStripper(), Clock.systemUTC());
     return new Unlocked(workspaces, documents);

@@ -52,7 +52,10 @@ import org.palermo.security.wrap.KeyUnwrapException;
 public final class DocumentClient {
   /** Bytes sent per request; a dropped connection resumes from what the server has. */
   static final long RUN_BYTES = 256L * 1024 * 1024;
-  private static final int RETRIES = 5;
+  /** Retries of a transfer step after a network failure (back-off 1, 2, 4, then 8 s). */
+  private static final int RETRIES = 8;
+  /** Documents per list request: small pages keep each request short on a busy server. */
+  static final int PAGE = 200;
   private static final ObjectMapper JSON = PalermoHttp.json();
 
   private final PalermoHttp http;
@@ -192,7 +195,7 @@ public final class DocumentClient {
         send(uploadId, "original", (offset, n) -> region(originalFile, offset, n),
             original.get().sealedLength(), content.sealedLength(), total, progress);
       }
-      http.post("api/v1/uploads/" + uploadId + "/complete", Map.of());
+      complete(uploadId);
       pinVersion(workspace, document, version);
       return new Put(document, version, report, length, rekeyed.wraps());
     } catch (StripException e) {
@@ -212,7 +215,7 @@ public final class DocumentClient {
     List<Verified> out = new ArrayList<>();
     String after = null;
     do {
-      JsonNode page = http.get("api/v1/workspaces/" + workspace + "/documents?limit=1000"
+      JsonNode page = http.get("api/v1/workspaces/" + workspace + "/documents?limit=" + PAGE
           + (after == null ? "" : "&after=" + after));
       for (JsonNode v : page.path("documents")) {
         Verified verified = verify(log, v);
@@ -480,6 +483,22 @@ public final class DocumentClient {
     return Optional.empty();
   }
 
+  /** Completes an upload; completion is idempotent, so a lost answer is simply asked again. */
+  private void complete(String uploadId) {
+    int failures = 0;
+    while (true) {
+      try {
+        http.post("api/v1/uploads/" + uploadId + "/complete", Map.of());
+        return;
+      } catch (ClientException e) {
+        if (e.exitCode() != ClientException.UNREACHABLE || ++failures > RETRIES) {
+          throw e;
+        }
+        sleep(failures);
+      }
+    }
+  }
+
   /** Where the bytes of a run come from. */
   @FunctionalInterface
   private interface Runs {
@@ -510,10 +529,21 @@ public final class DocumentClient {
       long total, Progress progress) {
     long offset = 0;
     int failures = 0;
+    boolean resync = false;
     while (offset < length) {
-      long run = Math.min(RUN_BYTES, length - offset);
       try {
+        if (resync) {
+          // After a failure, the server says how much it kept (a cut run is kept whole up to
+          // where it stopped); asking is part of the retried step, so a restarting server is
+          // waited for with the same back-off.
+          offset = http.get("api/v1/uploads/" + uploadId).path(stream + "Received").asLong();
+          resync = false;
+          if (offset >= length) {
+            break;
+          }
+        }
         long from = offset;
+        long run = Math.min(RUN_BYTES, length - offset);
         JsonNode status = http.putStream("api/v1/uploads/" + uploadId + "/" + stream
             + "?offset=" + offset, () -> {
               try {
@@ -529,7 +559,7 @@ public final class DocumentClient {
           throw e;
         }
         sleep(failures);
-        offset = http.get("api/v1/uploads/" + uploadId).path(stream + "Received").asLong();
+        resync = true;
       }
       progress.update(base + offset, total);
     }

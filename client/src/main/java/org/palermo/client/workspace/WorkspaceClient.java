@@ -40,18 +40,42 @@ import org.palermo.security.wrap.KeyUnwrapException;
 public final class WorkspaceClient {
   private final PalermoHttp http;
   private final Home home;
-  private final IdentityKeys me;
+  private final Identity self;
+  private final java.util.function.Supplier<IdentityKeys> keys;
+  private IdentityKeys unlocked;
   private final AccountClient accounts;
 
-  public WorkspaceClient(PalermoHttp http, Home home, IdentityKeys me, AccountClient accounts) {
+  /**
+   * @param identity this device's public identity (as pinned)
+   * @param keys its private keys, asked for only when an operation signs or opens something
+   *     (the passphrase prompt); checked to match {@code identity}
+   */
+  public WorkspaceClient(PalermoHttp http, Home home, Identity identity,
+      java.util.function.Supplier<IdentityKeys> keys, AccountClient accounts) {
     this.http = http;
     this.home = home;
-    this.me = me;
+    this.self = identity;
+    this.keys = keys;
     this.accounts = accounts;
   }
 
+  /** With keys already open (tests, tools). */
+  public WorkspaceClient(PalermoHttp http, Home home, IdentityKeys keys,
+      AccountClient accounts) {
+    this(http, home, keys.identity(), () -> keys, accounts);
+  }
+
+  /** This device's private keys (unlocked on first use). */
   public IdentityKeys me() {
-    return me;
+    if (unlocked == null) {
+      IdentityKeys opened = keys.get();
+      if (!opened.identity().equals(self)) {
+        throw ClientException.integrity("The key bundle holds other keys than this device's"
+            + " pinned identity");
+      }
+      unlocked = opened;
+    }
+    return unlocked;
   }
 
   /** A workspace as the caller sees it. */
@@ -70,11 +94,11 @@ public final class WorkspaceClient {
     WorkspaceId id = WorkspaceId.random();
     SymmetricKey epochKey = SymmetricKey.generate();
     byte[] sealedName = WorkspaceName.seal(name, epochKey, id);
-    EpochWrap wrap = EpochWrap.make(epochKey, id, 1, me.identity());
-    MembershipChange.Create create = new MembershipChange.Create(id, rule, me.identity(),
+    EpochWrap wrap = EpochWrap.make(epochKey, id, 1, self);
+    MembershipChange.Create create = new MembershipChange.Create(id, rule, self,
         sealedName, List.of(wrap));
     ChainEntry genesis = ChainEntry.genesis(org.palermo.security.chain.ChainKind.MEMBERSHIP,
-        me.signing(), create.encode());
+        me().signing(), create.encode());
     http.post("api/v1/workspaces", Map.of("entry", b64(genesis.encode())));
     pin(id, ChainHead.of(genesis));
     return id;
@@ -85,7 +109,7 @@ public final class WorkspaceClient {
     for (JsonNode w : http.get("api/v1/workspaces").path("workspaces")) {
       WorkspaceId id = parseId(w.path("workspaceId").asText());
       MembershipLog log = log(id);
-      Role role = log.member(me.account()).map(Member::role).orElseThrow(
+      Role role = log.member(self.account()).map(Member::role).orElseThrow(
           () -> ClientException.integrity("The server lists workspace " + id + " as yours,"
               + " but its membership log does not name you"));
       String name = name(log);
@@ -171,7 +195,7 @@ public final class WorkspaceClient {
   }
 
   private Optional<SymmetricKey> heldKey(MembershipLog log, long epoch) {
-    if (log.wrapFor(epoch, me.account(), me.device()).isEmpty()) {
+    if (log.wrapFor(epoch, self.account(), self.device()).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(epochKey(log, epoch));
@@ -179,10 +203,10 @@ public final class WorkspaceClient {
 
   /** This device's key for an epoch, from the wrap an owner signed into the log. */
   public SymmetricKey epochKey(MembershipLog log, long epoch) {
-    for (EpochWrap wrap : log.wrapsFor(me.account(), me.device())) {
+    for (EpochWrap wrap : log.wrapsFor(self.account(), self.device())) {
       if (wrap.epoch() == epoch) {
         try {
-          return wrap.open(me.agreement(), log.workspace());
+          return wrap.open(me().agreement(), log.workspace());
         } catch (KeyUnwrapException e) {
           throw ClientException.integrity("The key of epoch " + epoch + " in workspace "
               + log.workspace() + " does not open with this device's key");
@@ -199,7 +223,8 @@ public final class WorkspaceClient {
    * is an owner's; returns the log as it then stands, and how many keys were wrapped.
    */
   public Rekeyed rekeyIfNeeded(MembershipLog log) {
-    boolean owner = log.member(me.account()).map(m -> m.role().managesMembers()).orElse(false);
+    boolean owner = log.member(self.account()).map(m -> m.role().managesMembers())
+        .orElse(false);
     if (!owner || !log.needsRekey()) {
       return new Rekeyed(log, 0);
     }
@@ -223,9 +248,9 @@ public final class WorkspaceClient {
       throw ClientException.usage("'" + handle + "' is already a member of this workspace");
     }
     InvitationId invitation = InvitationId.random();
-    append(log, new MembershipChange.Invite(workspace, invitation, me.identity(), invitee,
+    append(log, new MembershipChange.Invite(workspace, invitation, self, invitee,
         role));
-    return new Invited(invitation, VerificationCode.of(invitation, me.identity(), invitee),
+    return new Invited(invitation, VerificationCode.of(invitation, self, invitee),
         invitee);
   }
 
@@ -238,13 +263,13 @@ public final class WorkspaceClient {
         .filter(i -> i.id().equals(invitation)).findFirst()
         .orElseThrow(() -> ClientException.integrity("The membership log of workspace "
             + pending.workspace() + " has no open invitation " + invitation));
-    if (!open.invitee().equals(me.identity())) {
+    if (!open.invitee().equals(self)) {
       throw ClientException.integrity("Invitation " + invitation + " names other keys than this"
           + " device's: it was not made for you, or the server swapped your keys");
     }
     MembershipLog next = append(log, new MembershipChange.Accept(pending.workspace(),
         invitation));
-    String code = VerificationCode.of(invitation, open.inviter(), me.identity());
+    String code = VerificationCode.of(invitation, open.inviter(), self);
     return new Accepted(pending.workspace(), "(named once an owner adds you to an epoch)",
         code, open.inviter());
   }
@@ -275,16 +300,16 @@ public final class WorkspaceClient {
   }
 
   /** The handle the server gives an account, if the identity it serves is the log's. */
-  public String handleOf(Identity identity) {
-    if (identity.equals(me.identity())) {
+  public String handleOf(Identity member) {
+    if (member.equals(self)) {
       return home.requireAccount().handle();
     }
     for (Map.Entry<String, String> c : home.contacts().identities().entrySet()) {
-      if (c.getValue().equals(b64(identity.encode()))) {
+      if (c.getValue().equals(b64(member.encode()))) {
         return c.getKey();
       }
     }
-    return accounts.handleOf(identity).orElse("account " + identity.account()
+    return accounts.handleOf(member).orElse("account " + member.account()
         + " (the server serves other keys for it)");
   }
 
@@ -308,14 +333,14 @@ public final class WorkspaceClient {
   }
 
   private AccountId memberByHandle(MembershipLog log, String handle) {
-    Identity identity = contact(handle);
-    Member member = log.member(identity.account()).orElseThrow(() -> ClientException.usage(
+    Identity served = contact(handle);
+    Member member = log.member(served.account()).orElseThrow(() -> ClientException.usage(
         "'" + handle + "' is not a member of this workspace"));
-    if (!member.identity().equals(identity)) {
+    if (!member.identity().equals(served)) {
       throw ClientException.integrity("The server serves other keys for '" + handle + "' than"
           + " the membership log holds");
     }
-    return identity.account();
+    return served.account();
   }
 
   /** Wraps for a new epoch, exactly as the log's rules ask, to the identities the log names. */
@@ -359,7 +384,7 @@ public final class WorkspaceClient {
   private MembershipLog append(MembershipLog log, MembershipChange change) {
     ChainEntry entry;
     try {
-      entry = log.append(change, me.signing());
+      entry = log.append(change, me().signing());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw ClientException.usage(e.getMessage());
     }
@@ -375,7 +400,8 @@ public final class WorkspaceClient {
   }
 
   private void requireOwner(MembershipLog log) {
-    boolean owner = log.member(me.account()).map(m -> m.role().managesMembers()).orElse(false);
+    boolean owner = log.member(self.account()).map(m -> m.role().managesMembers())
+        .orElse(false);
     if (!owner) {
       throw ClientException.usage("Only an owner of the workspace may do this");
     }

@@ -104,6 +104,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // mariadbd refuses to run as root unless told to.
         config.addArg("--user=root");
       }
+      stopLeftover(base);
       ManagedDb db = new ManagedDb(config.build());
       db.prepare(fresh, base);
       db.start();
@@ -118,6 +119,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       throw new ConfigException("Cannot prepare the embedded MariaDB folder " + folder + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops a {@code mariadbd} of this folder that outlived the server that started it (the JVM
+   * was killed: kill -9, the out-of-memory killer, a crash). It still holds the data files, so
+   * a new one could not start. It is found by its binary, which lies in this folder only.
+   */
+  private static void stopLeftover(Path base) {
+    Path binary = base.resolve("bin").resolve("mariadbd").toAbsolutePath().normalize();
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> Path.of(c).equals(binary)).orElse(false))
+        .forEach(leftover -> {
+          log.warn("Stopping the embedded MariaDB (process {}) left running by a server that"
+              + " did not stop cleanly", leftover.pid());
+          leftover.destroy();
+          try {
+            leftover.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            leftover.destroyForcibly();
+            leftover.onExit().join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (java.util.concurrent.ExecutionException e) {
+            // it is gone either way
+          }
+        });
   }
 
   public boolean freshlyInstalled() {

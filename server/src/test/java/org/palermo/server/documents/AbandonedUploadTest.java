@@ -31,7 +31,7 @@ class AbandonedUploadTest {
         (ContainerRequestFilter) request -> {
           if (request.getUriInfo().getPath().endsWith("/complete")
               && refuseCompletion.get()) {
-            request.abortWith(Response.status(503).build());
+            request.abortWith(Response.status(409).build());
           }
         }));
     cli = new Cli(server);
@@ -54,7 +54,7 @@ class AbandonedUploadTest {
     refuseCompletion.set(true);
     Cli.Run put = cli.run(home, "doc", "put", ws, file.toString());
     refuseCompletion.set(false);
-    assertEquals(4, put.code(), put.toString());
+    assertEquals(2, put.code(), put.toString());
     long used = Long.parseLong(cli.strings("SELECT used_bytes FROM workspaces WHERE id = ?", id)
         .get(0));
     assertTrue(used > 200_000, "the open upload holds quota: " + used);

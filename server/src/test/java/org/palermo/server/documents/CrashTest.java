@@ -23,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.palermo.client.ClientException;
@@ -222,12 +221,10 @@ class CrashTest {
   /**
    * A crash of the server's JVM alone (kill -9, the OOM killer) leaves its embedded mariadbd
    * running and holding the data folder: the next start on that folder waits 30 seconds for
-   * MariaDB and gives up. Disabled until the product stops a leftover mariadbd of its own
-   * folder before starting one (reported with the crash test).
+   * MariaDB and gave up, until EmbeddedMariaDb learnt to stop a leftover mariadbd of its own
+   * folder before starting one.
    */
   @Test
-  @Disabled("product bug: EmbeddedMariaDb.start does not deal with a mariadbd left running by"
-      + " a killed server; the restart fails with 'did not start'")
   @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void jvmKilledAlone_restartOnSameData_findsTheData() throws Exception {
     Path data = TestDatabase.folder("crash-jvm");
