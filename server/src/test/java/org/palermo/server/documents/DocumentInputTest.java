@@ -146,10 +146,26 @@ class DocumentInputTest {
   }
 
   @Test
-  void oversizedJson_is413() {
-    String huge = "{\"manifest\":\"" + "A".repeat((int) BODY_LIMIT + 10) + "\"}";
-    assertProblem(postJson("api/v1/workspaces/" + ws + "/documents/" + doc + "/versions",
-        huge), 413, "payload-too-large");
+  void oversizedJson_is413() throws Exception {
+    // Announced over the limit: refused before the body is read. A raw TLS socket sends the
+    // headers only, so the answer cannot race a connection reset over unread bytes.
+    javax.net.ssl.SSLSocketFactory factory = TestServer.trusting(server.server())
+        .getSocketFactory();
+    java.net.URI base = server.server().baseUri();
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) factory.createSocket(
+        base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      String request = "POST /api/v1/workspaces/" + ws + "/documents/" + doc + "/versions"
+          + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + (BODY_LIMIT + 10)
+          + "\r\n\r\n{\"manifest\":\"";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.US_ASCII);
+      assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+      assertTrue(answer.contains("application/problem+json"), answer);
+    }
   }
 
   @Test
