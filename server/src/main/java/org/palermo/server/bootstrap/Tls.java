@@ -61,14 +61,8 @@ final class Tls {
     secure.setSniHostCheck(false);
     http.addCustomizer(secure);
 
-    SslConnectionFactory records = new SslConnectionFactory(ssl, "http/1.1");
-    // Heap buffers for TLS records: the JDK's AES-GCM runs its processor-instruction path on
-    // arrays, while direct buffers sent decryption through plain-Java GHASH (measured: a 1 GiB
-    // upload spent most of the server's time there).
-    records.setDirectBuffersForDecryption(false);
-    records.setDirectBuffersForEncryption(false);
-    ServerConnector connector = new ServerConnector(server, records,
-        new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server,
+        new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
     connector.setHost(config.bindHost());
     connector.setPort(config.httpsPort());
     connector.setIdleTimeout(30_000);
