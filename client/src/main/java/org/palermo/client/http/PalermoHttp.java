@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.palermo.client.ClientException;
@@ -22,7 +24,10 @@ public final class PalermoHttp {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final URI base;
+  private static final int STREAM_BUFFER = 256 * 1024;
+
   private final HttpClient client;
+  private final SSLContext trust;
   private Optional<String> token = Optional.empty();
 
   public PalermoHttp(URI base, SSLContext trust) {
@@ -30,6 +35,7 @@ public final class PalermoHttp {
       throw ClientException.usage("The server URL must start with https:// (got " + base + ")");
     }
     this.base = base.getPath().endsWith("/") ? base : URI.create(base + "/");
+    this.trust = trust;
     this.client = HttpClient.newBuilder().sslContext(trust)
         .connectTimeout(Duration.ofSeconds(15)).build();
   }
@@ -62,10 +68,26 @@ public final class PalermoHttp {
   /** PUTs the {@code length} bytes a fresh stream from {@code body} yields. */
   public JsonNode putStream(String path, java.util.function.Supplier<InputStream> body,
       long length) {
-    HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofInputStream(body), length);
-    return send(builder(path).timeout(Duration.ofHours(12))
-        .header("Content-Type", "application/octet-stream").PUT(publisher));
+    HttpsURLConnection connection = stream(path, "PUT");
+    connection.setDoOutput(true);
+    connection.setFixedLengthStreamingMode(length);
+    connection.setRequestProperty("Content-Type", "application/octet-stream");
+    connection.setRequestProperty("Accept", "application/json");
+    try {
+      try (InputStream in = body.get();
+          OutputStream out = new java.io.BufferedOutputStream(connection.getOutputStream(),
+              STREAM_BUFFER)) {
+        in.transferTo(out);
+      }
+      return answer(connection);
+    } catch (java.io.UncheckedIOException e) {
+      throw ClientException.usage("Cannot read what is being uploaded: "
+          + e.getCause().getMessage());
+    } catch (IOException e) {
+      throw failed(e);
+    } finally {
+      connection.disconnect();
+    }
   }
 
   /**
@@ -73,19 +95,65 @@ public final class PalermoHttp {
    * {@link ClientException} as for JSON routes.
    */
   public InputStream openStream(String path) {
-    HttpRequest.Builder request = builder(path).timeout(Duration.ofHours(12))
-        .header("Accept", "application/octet-stream, application/problem+json");
-    HttpResponse<InputStream> response = exchange(request,
-        HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() >= 400) {
-      try (InputStream in = response.body()) {
-        refuseOnError(response.statusCode(), parse(in.readNBytes(64 * 1024)));
-      } catch (IOException e) {
-        throw ClientException.unreachable("Connection to " + base.getAuthority() + " failed: "
-            + e.getMessage(), e);
+    HttpsURLConnection connection = stream(path, "GET");
+    connection.setRequestProperty("Accept", "application/octet-stream, application/problem+json");
+    try {
+      int status = connection.getResponseCode();
+      if (status >= 400) {
+        answer(connection);
       }
+      return connection.getInputStream();
+    } catch (IOException e) {
+      throw failed(e);
     }
-    return response.body();
+  }
+
+  /**
+   * Sealed streams go over HttpsURLConnection (a plain TLS socket): for bulk bytes it costs the
+   * client a fraction of the processor time of HttpClient's flow machinery. Same trust, same
+   * host name check, same token.
+   */
+  private HttpsURLConnection stream(String path, String method) {
+    try {
+      HttpsURLConnection connection =
+          (HttpsURLConnection) base.resolve(path).toURL().openConnection();
+      connection.setSSLSocketFactory(trust.getSocketFactory());
+      connection.setRequestMethod(method);
+      connection.setConnectTimeout(15_000);
+      connection.setReadTimeout(10 * 60_000);
+      connection.setUseCaches(false);
+      token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
+      return connection;
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The JSON answer of a stream request; an error status becomes a {@link ClientException}. */
+  private JsonNode answer(HttpsURLConnection connection) throws IOException {
+    int status = connection.getResponseCode();
+    InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    byte[] bytes = in == null ? new byte[0] : in.readNBytes(1024 * 1024);
+    if (in != null) {
+      in.close();
+    }
+    JsonNode body = parse(bytes);
+    refuseOnError(status, body);
+    return body;
+  }
+
+  private ClientException failed(IOException e) {
+    if (e instanceof SSLHandshakeException) {
+      return ClientException.unreachable("TLS with " + base.getAuthority() + " failed: its"
+          + " certificate is not trusted (use --ca or --pin-cert with the fingerprint the server"
+          + " printed)", e);
+    }
+    if (e instanceof ConnectException) {
+      return ClientException.unreachable("Cannot reach " + base.getAuthority()
+          + ": nothing answers there", e);
+    }
+    return ClientException.unreachable("Connection to " + base.getAuthority() + " failed: "
+        + e.getMessage(), e);
   }
 
   private HttpRequest.Builder builder(String path) {
