@@ -111,21 +111,15 @@ final class DocCommand {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
-    Path target = output;
-    if (target == null) {
-      DocumentClient.Verified current = session.documents().versions(workspace, document)
-          .stream().filter(v -> v.metadata().isPresent()
-              && (version == null || v.manifest().version() == version))
-          .reduce((a, b) -> b).orElseThrow(() -> ClientException.refused("No such version"));
-      target = Path.of((original ? "original-" : "")
-          + safeName(current.metadata().get().fileName(), document));
-    }
+    java.util.function.Function<DocumentClient.Verified, Path> target = v -> output != null
+        ? output : Path.of((original ? "original-" : "")
+            + safeName(v.metadata().orElseThrow().fileName(), document));
     DocumentClient.Verified got = session.documents().get(workspace, document,
         Optional.ofNullable(version), original, target, ProgressBar.on(root.terminal(), "get"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("document", document.toString());
     out.put("version", got.manifest().version());
-    out.put("file", target.toString());
+    out.put("file", target.apply(got).toString());
     out.put("bytes", original ? got.manifest().originalLength()
         : got.manifest().contentLength());
     out.put("author", session.workspaces().handleOf(got.author()));

@@ -145,13 +145,14 @@ public final class DocumentClient {
       Path sealedContent = temp(scratch, temporary);
       long length = Files.size(stripped);
       Optional<SealedPart> original = Optional.empty();
-      Path sealedOriginal = null;
+      SealingFile sealedOriginal = null;
       long originalLength = 0;
       if (keepOriginal) {
-        sealedOriginal = temp(scratch, temporary);
         originalLength = Files.size(file);
-        original = Optional.of(sealFile(key, SealContext.original(workspace, document,
-            version), file, sealedOriginal));
+        sealedOriginal = SealingFile.start(key, SealContext.original(workspace, document,
+            version), file, originalLength, temp(scratch, temporary));
+        sealedOriginal.finish();
+        original = Optional.of(sealedOriginal.part());
       }
       // The content is sealed on a thread of its own while it uploads: the manifest needs only
       // its header and length, which exist as soon as sealing starts.
@@ -191,9 +192,8 @@ public final class DocumentClient {
       }
       sealing.finish();
       if (sealedOriginal != null) {
-        Path originalFile = sealedOriginal;
-        send(uploadId, "original", (offset, n) -> region(originalFile, offset, n),
-            original.get().sealedLength(), content.sealedLength(), total, progress);
+        send(uploadId, "original", sealedOriginal::open, original.get().sealedLength(),
+            content.sealedLength(), total, progress);
       }
       complete(uploadId);
       pinVersion(workspace, document, version);
@@ -246,15 +246,17 @@ public final class DocumentClient {
    */
   public Verified get(WorkspaceId workspace, DocumentId document, Optional<Long> version,
       Path target, Progress progress) {
-    return get(workspace, document, version, false, target, progress);
+    return get(workspace, document, version, false, v -> target, progress);
   }
 
   /**
    * As {@link #get(WorkspaceId, DocumentId, Optional, Path, Progress)}, or the untouched
-   * original kept beside the stripped copy when {@code original} is set.
+   * original kept beside the stripped copy when {@code original} is set; the target is chosen
+   * from the verified version (say, from its sealed file name), so nothing is fetched twice.
    */
   public Verified get(WorkspaceId workspace, DocumentId document, Optional<Long> version,
-      boolean original, Path target, Progress progress) {
+      boolean original, java.util.function.Function<Verified, Path> targetFor,
+      Progress progress) {
     MembershipLog log = workspaces.log(workspace);
     List<Verified> all = versions(log, workspace, document);
     Verified chosen;
@@ -269,6 +271,7 @@ public final class DocumentClient {
       throw ClientException.refused("Document " + document + " was removed (version "
           + chosen.manifest().version() + "); ask for an earlier --version");
     }
+    Path target = targetFor.apply(chosen);
     if (Files.exists(target)) {
       throw ClientException.usage(target + " exists: choose another -o FILE");
     }
@@ -505,26 +508,6 @@ public final class DocumentClient {
     InputStream open(long offset, long length) throws IOException;
   }
 
-  private static InputStream region(Path file, long offset, long length) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    in.skipNBytes(offset);
-    return new java.io.BufferedInputStream(in, 256 * 1024) {
-      private long left = length;
-
-      @Override
-      public synchronized int read(byte[] b, int off, int len) throws IOException {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = super.read(b, off, (int) Math.min(len, left));
-        if (n > 0) {
-          left -= n;
-        }
-        return n;
-      }
-    };
-  }
-
   private void send(String uploadId, String stream, Runs runs, long length, long base,
       long total, Progress progress) {
     long offset = 0;
@@ -563,19 +546,6 @@ public final class DocumentClient {
       }
       progress.update(base + offset, total);
     }
-  }
-
-  private static SealedPart sealFile(SymmetricKey key, SealContext context, Path source,
-      Path target) throws IOException {
-    try (InputStream in = Files.newInputStream(source);
-        OutputStream out = Files.newOutputStream(target)) {
-      ContentSeal.seal(key, context, in, out);
-    }
-    byte[] header;
-    try (InputStream in = Files.newInputStream(target)) {
-      header = in.readNBytes(SealedPart.HEADER_LENGTH);
-    }
-    return new SealedPart(Files.size(target), header);
   }
 
   private static byte[] sealBytes(SymmetricKey key, SealContext context, byte[] plain)
