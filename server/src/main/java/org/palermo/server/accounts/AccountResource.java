@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.HexFormat;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
-import org.palermo.server.accounts.Binary;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
 

@@ -68,7 +68,7 @@ public final class DocumentService {
   public InputStream open(VersionRow version, SealedStream stream) {
     if (stream.length(version) == 0) {
       throw new NotFoundProblemException("This version has no "
-          + stream.name().toLowerCase(java.util.Locale.ROOT) + ".");
+          + stream.pathName() + ".");
     }
     List<PartRow> parts = jdbi.withExtension(UploadDao.class,
         dao -> dao.parts(version.uploadId(), stream.code()));

@@ -18,10 +18,15 @@ public enum SealedStream {
     return code;
   }
 
+  /** The stream's name in paths and messages: {@code content} or {@code original}. */
+  public String pathName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   /** From a path segment ({@code content} or {@code original}); anything else is a 404. */
   public static SealedStream fromPath(String segment) {
     for (SealedStream s : values()) {
-      if (s.name().toLowerCase(Locale.ROOT).equals(segment)) {
+      if (s.pathName().equals(segment)) {
         return s;
       }
     }

@@ -104,10 +104,11 @@ public final class UploadService {
     byte[] uploadId = new byte[16];
     random.nextBytes(uploadId);
     return jdbi.inTransaction(h -> {
-      WorkspaceRow w = lockWritable(h, caller, m);
+      Writable writable = lockWritable(h, caller, m);
+      WorkspaceRow w = writable.workspace();
       DocumentDao documents = h.attach(DocumentDao.class);
       Optional<DocumentRow> current = documents.lock(workspaceId, documentId);
-      checkParent(h, caller, m, current);
+      checkParent(writable.role(), caller, m, current);
       UploadRow upload = new UploadRow(uploadId, workspaceId, documentId, m.version(),
           m.epoch(), caller.accountId(), encoded, signature,
           m.kind() == ManifestKind.VERSION ? metadata : null,
@@ -153,12 +154,12 @@ public final class UploadService {
         dao -> dao.received(uploadId, stream.code()));
     if (offset != received) {
       throw new ConflictException("The server has " + received + " bytes of this upload's "
-          + stream.name().toLowerCase(java.util.Locale.ROOT) + ": send from offset " + received
+          + stream.pathName() + ": send from offset " + received
           + ".");
     }
     if (declared == 0) {
       throw new ConflictException("This upload has no "
-          + stream.name().toLowerCase(java.util.Locale.ROOT) + " to receive.");
+          + stream.pathName() + " to receive.");
     }
     BlobId blob = BlobId.random(random);
     CappedBody capped = new CappedBody(body, declared - received);
@@ -209,15 +210,15 @@ public final class UploadService {
         if (got != s.declaredLength(locked)) {
           throw new ConflictException("The server has " + got + " of the "
               + s.declaredLength(locked) + " bytes of this upload's "
-              + s.name().toLowerCase(java.util.Locale.ROOT) + ": send the rest first.");
+              + s.pathName() + ": send the rest first.");
         }
       }
       DocumentManifest m = decode(locked.manifest());
-      lockWritable(h, caller, m);
+      Role role = lockWritable(h, caller, m).role();
       Optional<DocumentRow> current = h.attach(DocumentDao.class)
           .lock(locked.workspaceId(), locked.documentId());
       try {
-        checkParent(h, caller, m, current);
+        checkParent(role, caller, m, current);
       } catch (ConflictException e) {
         // The upload can never complete: drop it and release its quota; the refusal follows.
         return new Refusal(e, drop(h, locked));
@@ -291,13 +292,17 @@ public final class UploadService {
     h.attach(UploadDao.class).complete(u.id());
   }
 
+  /** The locked workspace and the caller's role in it. */
+  private record Writable(WorkspaceRow workspace, Role role) {}
+
   /** The workspace, locked, after checking the caller may write this manifest's version. */
-  private WorkspaceRow lockWritable(Handle h, Caller caller, DocumentManifest m) {
+  private Writable lockWritable(Handle h, Caller caller, DocumentManifest m) {
     byte[] ws = m.workspace().toBytes();
     WorkspaceRow w = h.attach(WorkspaceDao.class).lock(ws).orElseThrow(
         () -> new NotFoundProblemException("No such workspace, or you are not a member of it."));
     MemberRow member = workspaces.requireMember(h, caller, ws);
-    if (!Role.fromCode(member.role()).writesDocuments()) {
+    Role role = Role.fromCode(member.role());
+    if (!role.writesDocuments()) {
       throw new AccessDeniedException("Viewers read documents; they do not add or change them.");
     }
     if (m.epoch() != w.currentEpoch()) {
@@ -311,10 +316,10 @@ public final class UploadService {
       throw new InvalidRequestException("manifest",
           "The manifest names a membership entry the log does not have.");
     }
-    return w;
+    return new Writable(w, role);
   }
 
-  private void checkParent(Handle h, Caller caller, DocumentManifest m,
+  private static void checkParent(Role role, Caller caller, DocumentManifest m,
       Optional<DocumentRow> current) {
     if (m.version() == 1) {
       if (current.isPresent()) {
@@ -334,8 +339,7 @@ public final class UploadService {
       throw new ConflictException("Version " + m.parentVersion() + " is not the current one"
           + " (it is " + d.currentVersion() + "): fetch the document and start from it.");
     }
-    MemberRow member = workspaces.requireMember(h, caller, m.workspace().toBytes());
-    if (!Role.fromCode(member.role()).changesOthersDocuments()
+    if (!role.changesOthersDocuments()
         && !Arrays.equals(d.firstAuthorId(), caller.accountId())) {
       throw new AccessDeniedException("Contributors change only the documents they added.");
     }

@@ -17,10 +17,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.palermo.server.accounts.AccountService;
-import org.palermo.server.accounts.Binary;
 import org.palermo.server.accounts.Handle;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.http.Binary;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;
 

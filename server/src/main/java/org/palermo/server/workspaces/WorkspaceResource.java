@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import org.palermo.security.membership.Role;
-import org.palermo.server.accounts.Binary;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
 

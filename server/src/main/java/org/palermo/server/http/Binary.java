@@ -1,4 +1,4 @@
-package org.palermo.server.accounts;
+package org.palermo.server.http;
 
 import java.util.Base64;
 import org.palermo.server.errors.InvalidRequestException;
