@@ -8,13 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.palermo.client.cli.PalermoCli;
 import org.palermo.client.cli.Terminal;
 import org.palermo.security.keys.SigningKeyPair;
-import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimitRule;
-import org.palermo.server.testing.TestDatabase;
+import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.Cli.Run;
 import org.palermo.server.testing.TestServer;
 
 /**
@@ -34,14 +29,15 @@ import org.palermo.server.testing.TestServer;
  * rewrites what it stores (ATTACKS.md 1, 3, 7): the client refuses with exit code 3.
  */
 class CliAccountTest {
-  private static final String PASSPHRASE = "correct horse battery staple";
-  private static TestServer server;
+    private static TestServer server;
+  private static Cli cli;
 
   @BeforeAll
   static void start() {
     RateLimitRule generous = new RateLimitRule(1000, Duration.ofMinutes(1));
     server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
         .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> {});
+    cli = new Cli(server);
   }
 
   @AfterAll
@@ -49,69 +45,32 @@ class CliAccountTest {
     server.close();
   }
 
-  record Run(int code, String out, String err) {}
-
   private static Run palermo(Path home, String passphrase, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Map<String, String> env = new HashMap<>();
-    env.put("PALERMO_HOME", home.toString());
-    if (passphrase != null) {
-      env.put("PALERMO_PASSPHRASE", passphrase);
-    }
-    List<String> all = new java.util.ArrayList<>(List.of("--server",
-        server.server().baseUri().toString(), "--pin-cert",
-        server.server().tls().sha256Fingerprint()));
-    all.addAll(List.of(args));
-    int code = PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(err), env, null),
-        all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+    return cli.runWith(home, passphrase, args);
   }
 
   private static Path home(String name) {
-    return TestDatabase.folder("home-" + name).resolve("palermo");
-  }
-
-  private static String unique(String prefix) {
-    return prefix + HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4)
-        .putInt(new java.security.SecureRandom().nextInt()).array());
+    return Cli.home(name);
   }
 
   private static String line(Run run, String key) {
-    return run.out().lines().filter(l -> l.startsWith(key + ": ")).findFirst()
-        .map(l -> l.substring(key.length() + 2))
-        .orElseThrow(() -> new AssertionError("no " + key + " in " + run));
+    return run.line(key);
   }
 
-  private static void updateAccount(String handle, String column, byte[] value) throws Exception {
-    DatabaseSettings db = server.config().database().orElseThrow();
-    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE accounts SET " + column + " = ? WHERE handle = ?")) {
-      s.setBytes(1, value);
-      s.setString(2, handle);
-      assertEquals(1, s.executeUpdate());
-    }
+  private static void updateAccount(String handle, String column, byte[] value) {
+    assertEquals(1, cli.update("UPDATE accounts SET " + column + " = ? WHERE handle = ?", value,
+        handle));
   }
 
-  private static byte[] accountColumn(String handle, String column) throws Exception {
-    DatabaseSettings db = server.config().database().orElseThrow();
-    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-        PreparedStatement s = c.prepareStatement(
-            "SELECT " + column + " FROM accounts WHERE handle = ?")) {
-      s.setString(1, handle);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getBytes(1);
-      }
-    }
+  private static byte[] accountColumn(String handle, String column) {
+    return cli.bytes("SELECT " + column + " FROM accounts WHERE handle = ?", handle);
   }
 
   @Test
   void register_whoami_newDeviceLogin_sessions_logout() {
-    String name = unique("alice");
+    String name = Cli.unique("alice");
     Path laptop = home("laptop");
-    Run registered = palermo(laptop, PASSPHRASE, "account", "register", "--name", name);
+    Run registered = palermo(laptop, Cli.PASSPHRASE, "account", "register", "--name", name);
     assertEquals(0, registered.code(), registered.toString());
     String fingerprint = line(registered, "fingerprint");
     assertTrue(line(registered, "recoveryKey").length() > 20);
@@ -121,7 +80,7 @@ class CliAccountTest {
     assertEquals(fingerprint, line(whoami, "fingerprint"));
 
     Path phone = home("phone");
-    Run login = palermo(phone, PASSPHRASE, "account", "login", "--name", name);
+    Run login = palermo(phone, Cli.PASSPHRASE, "account", "login", "--name", name);
     assertEquals(0, login.code(), login.toString());
     assertEquals(fingerprint, line(login, "fingerprint"), "the same keys on the new device");
 
@@ -143,8 +102,8 @@ class CliAccountTest {
 
   @Test
   void login_wrongPassphrase_isRefusedWithExit2() {
-    String name = unique("bob");
-    assertEquals(0, palermo(home("bob"), PASSPHRASE, "account", "register", "--name", name)
+    String name = Cli.unique("bob");
+    assertEquals(0, palermo(home("bob"), Cli.PASSPHRASE, "account", "register", "--name", name)
         .code());
     Run wrong = palermo(home("bob2"), "not the passphrase!", "account", "login", "--name", name);
     assertEquals(2, wrong.code(), wrong.toString());
@@ -155,8 +114,8 @@ class CliAccountTest {
   @Test
   void login_serverFlipsAByteOfTheKeyBundle_isRefusedWithExit3() throws Exception {
     // ATTACKS.md 1 and 2: any change is refused, and every malformed bundle gives one answer.
-    String name = unique("carol");
-    assertEquals(0, palermo(home("carol"), PASSPHRASE, "account", "register", "--name", name)
+    String name = Cli.unique("carol");
+    assertEquals(0, palermo(home("carol"), Cli.PASSPHRASE, "account", "register", "--name", name)
         .code());
     byte[] bundle = accountColumn(name, "key_bundle");
     List<byte[]> variants = new java.util.ArrayList<>();
@@ -174,7 +133,7 @@ class CliAccountTest {
       int position = variants.indexOf(tampered);
       updateAccount(name, "key_bundle", tampered);
       Path device = home("carol-new");
-      Run run = palermo(device, PASSPHRASE, "account", "login", "--name", name);
+      Run run = palermo(device, Cli.PASSPHRASE, "account", "login", "--name", name);
       assertEquals(3, run.code(), "byte " + position + ": " + run);
       assertTrue(run.err().contains("key bundle"), run.err());
       assertFalse(Files.exists(device.resolve("session")), "no session kept on failure");
@@ -185,26 +144,26 @@ class CliAccountTest {
 
   @Test
   void login_serverAdvertisesWeakKdfParameters_isRefusedWithExit3() throws Exception {
-    String name = unique("dave");
-    assertEquals(0, palermo(home("dave"), PASSPHRASE, "account", "register", "--name", name)
+    String name = Cli.unique("dave");
+    assertEquals(0, palermo(home("dave"), Cli.PASSPHRASE, "account", "register", "--name", name)
         .code());
     byte[] parameters = accountColumn(name, "kdf_parameters");
     java.nio.ByteBuffer.wrap(parameters).putInt(5, 8 * 1024); // m = 8 MiB
     updateAccount(name, "kdf_parameters", parameters);
-    Run run = palermo(home("dave-new"), PASSPHRASE, "account", "login", "--name", name);
+    Run run = palermo(home("dave-new"), Cli.PASSPHRASE, "account", "login", "--name", name);
     assertEquals(3, run.code(), run.toString());
     assertTrue(run.err().contains("weaker"), run.err());
   }
 
   @Test
   void login_serverSwapsThePublishedSigningKey_isRefusedWithExit3() throws Exception {
-    String name = unique("erin");
+    String name = Cli.unique("erin");
     Path device = home("erin");
-    assertEquals(0, palermo(device, PASSPHRASE, "account", "register", "--name", name).code());
+    assertEquals(0, palermo(device, Cli.PASSPHRASE, "account", "register", "--name", name).code());
     updateAccount(name, "signing_key", SigningKeyPair.generate().publicKey().encode());
     Run whoami = palermo(device, null, "account", "whoami");
     assertEquals(3, whoami.code(), whoami.toString());
-    Run login = palermo(home("erin-new"), PASSPHRASE, "account", "login", "--name", name);
+    Run login = palermo(home("erin-new"), Cli.PASSPHRASE, "account", "login", "--name", name);
     assertEquals(3, login.code(), login.toString());
     assertTrue(login.err().contains("other keys"), login.err());
   }
@@ -214,7 +173,7 @@ class CliAccountTest {
     StringWriter err = new StringWriter();
     int code = PalermoCli.run(new Terminal(new PrintWriter(new StringWriter()),
         new PrintWriter(err), Map.of("PALERMO_HOME", home("pin").toString(),
-            "PALERMO_PASSPHRASE", PASSPHRASE), null),
+            "PALERMO_PASSPHRASE", Cli.PASSPHRASE), null),
         "--server", server.server().baseUri().toString(), "--pin-cert", "00".repeat(32),
         "account", "login", "--name", "someone");
     assertEquals(4, code, err.toString());
@@ -223,9 +182,9 @@ class CliAccountTest {
 
   @Test
   void usageErrors_areExit1() {
-    Run missing = palermo(home("usage"), PASSPHRASE, "account", "login");
+    Run missing = palermo(home("usage"), Cli.PASSPHRASE, "account", "login");
     assertEquals(1, missing.code());
-    Run badPin = palermo(home("usage"), PASSPHRASE, "--pin-cert", "xyz", "account", "whoami");
+    Run badPin = palermo(home("usage"), Cli.PASSPHRASE, "--pin-cert", "xyz", "account", "whoami");
     assertEquals(1, badPin.code());
   }
 }
