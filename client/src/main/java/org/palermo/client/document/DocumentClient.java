@@ -570,6 +570,9 @@ public final class DocumentClient {
 
   private void pinVersion(WorkspaceId workspace, DocumentId document, long version) {
     Home.WorkspacePin pin = home.workspace(workspace.toString()).orElseThrow();
+    if (pin.documents().getOrDefault(document.toString(), 0L) >= version) {
+      return; // nothing new to pin: the file is not rewritten
+    }
     Map<String, Long> documents = new HashMap<>(pin.documents());
     documents.merge(document.toString(), version, Math::max);
     home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(pin.headSequence(),

@@ -159,7 +159,7 @@ public final class WorkspaceClient {
       throw ClientException.integrity("The membership log of workspace " + workspace
           + " does not verify (" + describe(e) + ")");
     }
-    pin(workspace, log.head());
+    pin(workspace, log.head(), pin);
     return log;
   }
 
@@ -408,10 +408,18 @@ public final class WorkspaceClient {
   }
 
   private void pin(WorkspaceId workspace, ChainHead head) {
-    Map<String, Long> documents = home.workspace(workspace.toString())
-        .map(Home.WorkspacePin::documents).orElse(Map.of());
-    home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(head.sequence(),
-        HexFormat.of().formatHex(head.hash()), documents));
+    pin(workspace, head, home.workspace(workspace.toString()));
+  }
+
+  /** Pins the head; the file is rewritten only when the head moved. */
+  private void pin(WorkspaceId workspace, ChainHead head, Optional<Home.WorkspacePin> previous) {
+    String hash = HexFormat.of().formatHex(head.hash());
+    if (previous.map(p -> p.headSequence() == head.sequence() && p.headHash().equals(hash))
+        .orElse(false)) {
+      return;
+    }
+    home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(head.sequence(), hash,
+        previous.map(Home.WorkspacePin::documents).orElse(Map.of())));
   }
 
   private static String describe(ChainException e) {
