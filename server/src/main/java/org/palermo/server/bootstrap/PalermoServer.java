@@ -42,6 +42,7 @@ import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
 import org.palermo.server.documents.DocumentResource;
+import org.palermo.server.documents.DocumentListing;
 import org.palermo.server.documents.DocumentService;
 import org.palermo.server.documents.UploadResource;
 import org.palermo.server.documents.UploadService;
@@ -153,13 +154,15 @@ public final class PalermoServer implements AutoCloseable {
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
           config.workspaceQuotaBytes());
       DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces);
+      DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           random);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
-              openApi, rateLimiter, sessions, accounts, workspaces, documents, uploads)));
+              openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
+              uploads)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(DocumentRow.class)
 @RegisterConstructorMapper(VersionRow.class)
+@RegisterConstructorMapper(ListState.class)
 public interface DocumentDao {
   String VERSION_COLUMNS = "v.workspace_id, v.document_id, v.version, v.epoch, v.upload_id,"
       + " v.manifest, v.signature, v.metadata, v.content_length, v.original_length";
@@ -36,6 +37,18 @@ public interface DocumentDao {
       + " created_on) VALUES (:workspaceId, :documentId, :version, :epoch, :uploadId,"
       + " :manifest, :signature, :metadata, :contentLength, :originalLength, :createdOn)")
   void insertVersion(@BindMethods VersionRow row, @Bind("createdOn") java.time.LocalDate on);
+
+  /** A member's first readable epoch and the workspace's document revision. */
+  @SqlQuery("SELECT m.first_epoch, w.documents_revision AS revision FROM workspace_members m"
+      + " JOIN workspaces w ON w.id = m.workspace_id"
+      + " WHERE m.workspace_id = :workspaceId AND m.account_id = :accountId")
+  Optional<ListState> listState(@Bind("workspaceId") byte[] workspaceId,
+      @Bind("accountId") byte[] accountId);
+
+  /** Counts a change to the workspace's list, in the transaction that makes it. */
+  @SqlUpdate("UPDATE workspaces SET documents_revision = documents_revision + 1"
+      + " WHERE id = :workspaceId")
+  void countChange(@Bind("workspaceId") byte[] workspaceId);
 
   /** The current versions of a workspace's documents (not removed), in id order, by page. */
   @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM documents d JOIN document_versions v"

@@ -29,34 +29,25 @@ public class DocumentResource {
   private static final byte[] FIRST = new byte[16];
 
   private final DocumentService documents;
+  private final DocumentListing listing;
   private final UploadService uploads;
 
   @Inject
-  public DocumentResource(DocumentService documents, UploadService uploads) {
+  public DocumentResource(DocumentService documents, DocumentListing listing,
+      UploadService uploads) {
     this.documents = documents;
+    this.listing = listing;
     this.uploads = uploads;
   }
 
   /** A new version: the signed manifest and, unless it is a removal, the sealed metadata. */
   public record NewVersionRequest(String manifest, String signature, String metadata) {}
 
-  public record VersionView(String documentId, long version, long epoch, String manifest,
-      String signature, String metadata) {
-    static VersionView of(VersionRow v) {
-      return new VersionView(Ids.hex(v.documentId()), v.version(), v.epoch(),
-          Binary.encode(v.manifest()), Binary.encode(v.signature()),
-          v.metadata() == null ? null : Binary.encode(v.metadata()));
-    }
-  }
-
-  /** A page of documents; {@code next} is the {@code after} of the next page, if any. */
-  public record DocumentList(List<VersionView> documents, String next) {}
-
   public record VersionList(List<VersionView> versions) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public DocumentList list(@PathParam("workspaceId") String workspaceId,
+  public byte[] list(@PathParam("workspaceId") String workspaceId,
       @QueryParam("after") String after, @QueryParam("limit") String limit,
       @Context SecurityContext security) {
     Caller caller = Caller.require(security);
@@ -66,10 +57,7 @@ public class DocumentResource {
           "The limit is 1 to " + DocumentService.MAX_PAGE + ".");
     }
     byte[] from = after == null ? FIRST : Ids.field(after, "after");
-    List<VersionRow> rows = documents.list(caller, Ids.path(workspaceId, "workspace"), from,
-        size);
-    String next = rows.size() == size ? Ids.hex(rows.get(rows.size() - 1).documentId()) : null;
-    return new DocumentList(rows.stream().map(VersionView::of).toList(), next);
+    return listing.page(caller, Ids.path(workspaceId, "workspace"), from, size);
   }
 
   @GET

@@ -29,13 +29,21 @@ public final class DocumentService {
     this.workspaces = workspaces;
   }
 
-  /** Current versions of the documents after {@code after} (an id), at most {@code limit}. */
-  public List<VersionRow> list(Caller caller, byte[] workspaceId, byte[] after, int limit) {
-    return jdbi.inTransaction(h -> {
-      MemberRow member = workspaces.requireMember(h, caller, workspaceId);
-      return h.attach(DocumentDao.class).current(workspaceId, after, member.firstEpoch(),
-          limit);
-    });
+  /** The caller's first readable epoch and the list's revision; 404 for a non-member. */
+  public ListState listState(Caller caller, byte[] workspaceId) {
+    return jdbi.withExtension(DocumentDao.class,
+        dao -> dao.listState(workspaceId, caller.accountId()))
+        .orElseThrow(() -> new NotFoundProblemException(WorkspaceService.NOT_FOUND));
+  }
+
+  /**
+   * Current versions (not removed) sealed under {@code firstEpoch} or later, after
+   * {@code after} (an id), at most {@code limit}: a page of the list, for a member whose
+   * {@link #listState} gave that epoch.
+   */
+  public List<VersionRow> page(byte[] workspaceId, long firstEpoch, byte[] after, int limit) {
+    return jdbi.withExtension(DocumentDao.class,
+        dao -> dao.current(workspaceId, after, firstEpoch, limit));
   }
 
   /** Every version of a document the caller may read, oldest first. */

@@ -289,6 +289,7 @@ public final class UploadService {
     documents.insertVersion(new VersionRow(u.workspaceId(), u.documentId(), u.version(),
         u.epoch(), u.id(), u.manifest(), u.signature(), u.metadata(), u.contentLength(),
         u.originalLength()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    documents.countChange(u.workspaceId());
     h.attach(UploadDao.class).complete(u.id());
   }
 

@@ -36,7 +36,7 @@ import org.palermo.server.sessions.Caller;
  * its own access checks. It never makes or changes an entry.
  */
 public final class WorkspaceService {
-  private static final String NOT_FOUND = "No such workspace, or you are not a member of it.";
+  public static final String NOT_FOUND = "No such workspace, or you are not a member of it.";
 
   private final Jdbi jdbi;
   private final Clock clock;

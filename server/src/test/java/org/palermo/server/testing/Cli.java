@@ -99,11 +99,19 @@ public final class Cli {
     return prefix + HexFormat.of().formatHex(random);
   }
 
-  /** Runs one SQL update on the server's database; returns the rows changed. */
+  /**
+   * Runs one SQL update on the server's database, as a hostile operator rewriting it; returns
+   * the rows changed. Like such an operator, it then moves every workspace's document revision
+   * on, so the server's list cache serves what was rewritten rather than what it saw before.
+   */
   public int update(String sql, Object... parameters) {
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql);
+        PreparedStatement bump = c.prepareStatement(
+            "UPDATE workspaces SET documents_revision = documents_revision + 1")) {
       bind(s, parameters);
-      return s.executeUpdate();
+      int changed = s.executeUpdate();
+      bump.executeUpdate();
+      return changed;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
