@@ -21,5 +21,6 @@ module org.palermo.security {
   exports org.palermo.security.recovery;
   exports org.palermo.security.seal;
   exports org.palermo.security.sign;
+  exports org.palermo.security.states;
   exports org.palermo.security.wrap;
 }
