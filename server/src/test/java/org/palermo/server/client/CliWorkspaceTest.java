@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palermo.server.testing.Cli.ok;
 
 import java.io.RandomAccessFile;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import org.palermo.server.config.BlobStoreSettings;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
 
 /**
@@ -49,23 +51,12 @@ class CliWorkspaceTest {
     server.close();
   }
 
-  /** A registered person: their handle and client home. */
-  record Person(String handle, Path home) {}
-
   private static Person register(String prefix) {
-    String handle = Cli.unique(prefix);
-    Path home = Cli.home(handle);
-    ok(cli.run(home, "account", "register", "--name", handle));
-    return new Person(handle, home);
-  }
-
-  private static Cli.Run ok(Cli.Run run) {
-    assertEquals(0, run.code(), run.toString());
-    return run;
+    return cli.register(prefix);
   }
 
   private static Cli.Run as(Person p, String... args) {
-    return cli.run(p.home(), args);
+    return cli.as(p, args);
   }
 
   private static void assertIntegrityFailure(Cli.Run run, String expectedWords) {

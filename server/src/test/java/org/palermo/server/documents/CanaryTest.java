@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palermo.server.testing.Cli.ok;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.palermo.client.home.Home;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.ServerProcess;
 import org.palermo.server.testing.TestDatabase;
 
@@ -48,19 +50,6 @@ class CanaryTest {
     ServerProcess.killAll();
   }
 
-  private record Person(String handle, Path home) {}
-
-  private static Cli.Run ok(Cli.Run run) {
-    assertEquals(0, run.code(), run.toString());
-    return run;
-  }
-
-  private static Person register(Cli cli, String prefix) {
-    String handle = Cli.unique(prefix);
-    Path home = Cli.home(handle);
-    ok(cli.run(home, "account", "register", "--name", handle));
-    return new Person(handle, home);
-  }
 
   private static String canary() {
     byte[] b = new byte[12];
@@ -116,9 +105,9 @@ class CanaryTest {
     Cli cli = new Cli(server, null);
 
     phase(t0, "started");
-    Person a = register(cli, "a");
-    Person b = register(cli, "b");
-    Person c = register(cli, "c");
+    Person a = cli.register("a");
+    Person b = cli.register("b");
+    Person c = cli.register("c");
     String ws = ok(cli.run(a.home(), "workspace", "create",
         "Evidence " + canaries.get("workspace name"))).line("workspace");
     Cli.Run invite = ok(cli.run(a.home(), "workspace", "invite", ws, b.handle(),

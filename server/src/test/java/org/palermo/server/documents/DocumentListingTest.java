@@ -2,6 +2,7 @@ package org.palermo.server.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.palermo.server.testing.Cli.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
 
 /**
@@ -43,26 +45,12 @@ class DocumentListingTest {
     server.close();
   }
 
-  private record Person(String handle, Path home) {
-    String token() throws Exception {
-      return Files.readString(home.resolve("session")).strip();
-    }
-  }
-
   private static Person register(String prefix) {
-    String handle = Cli.unique(prefix);
-    Path home = Cli.home(handle);
-    ok(cli.run(home, "account", "register", "--name", handle));
-    return new Person(handle, home);
-  }
-
-  private static Cli.Run ok(Cli.Run run) {
-    assertEquals(0, run.code(), run.toString());
-    return run;
+    return cli.register(prefix);
   }
 
   private static Cli.Run as(Person p, String... args) {
-    return cli.run(p.home(), args);
+    return cli.as(p, args);
   }
 
   private static String put(Person p, String ws, String name, String... more) throws Exception {

@@ -1,8 +1,10 @@
 package org.palermo.server.testing;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -86,6 +88,35 @@ public final class Cli {
   /** Runs with the test passphrase. */
   public Run run(Path home, String... args) {
     return runWith(home, PASSPHRASE, args);
+  }
+
+  /** A registered person: their handle and client home. */
+  public record Person(String handle, Path home) {
+    /** The session token the command line keeps in the home. */
+    public String token() throws IOException {
+      return Files.readString(home.resolve("session")).strip();
+    }
+  }
+
+  /** Registers a new pseudonym (the prefix and random hex) with a fresh home. */
+  public Person register(String prefix) {
+    String handle = unique(prefix);
+    Path home = home(handle);
+    ok(run(home, "account", "register", "--name", handle));
+    return new Person(handle, home);
+  }
+
+  /** Runs as that person, with the test passphrase. */
+  public Run as(Person person, String... args) {
+    return run(person.home(), args);
+  }
+
+  /** The run, after checking it exited 0. */
+  public static Run ok(Run run) {
+    if (run.code() != 0) {
+      throw new AssertionError("expected exit code 0: " + run);
+    }
+    return run;
   }
 
   /** A fresh client home. */
