@@ -54,6 +54,18 @@ public class ClientException extends RuntimeException {
     return new ClientException(INTEGRITY, message);
   }
 
+  /**
+   * A signed chain that does not verify: {@code what} and the failure, as "{@code what} does
+   * not verify (fork at entry 3: ...)".
+   */
+  public static ClientException integrity(String what,
+      org.palermo.security.chain.ChainException e) {
+    String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(java.util.Locale.ROOT);
+    return integrity(what + " does not verify (" + kind + " at entry " + e.sequence() + ": "
+        + e.getMessage() + ")");
+  }
+
   public static ClientException unreachable(String message, Throwable cause) {
     return new ClientException(UNREACHABLE, message, cause);
   }

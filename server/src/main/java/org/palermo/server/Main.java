@@ -61,6 +61,11 @@ public final class Main {
     out.println("  installation " + installation.id() + ", created " + installation.createdOn());
     out.println("  blobs        " + server.blobStore().describe());
     out.println("  metrics      " + (config.metricsEnabled() ? base + "api/v1/metrics" : "off"));
+    server.newOperatorKey().ifPresent(key -> {
+      out.println("  operator key " + key.sealedFile() + "  (new: certifies State accounts)");
+      out.println("               its secret is in " + key.secretFile()
+          + ": move that file offline");
+    });
     out.println();
     out.println("Try: curl --cacert " + tls.certificateFile() + " " + base + "api/v1/health");
     out.println("Stop with Ctrl-C.");

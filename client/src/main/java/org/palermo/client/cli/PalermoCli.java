@@ -21,7 +21,8 @@ import picocli.CommandLine;
 @Command(name = "palermo", mixinStandardHelpOptions = true, version = "palermo 0.1.0",
     description = "End-to-end encrypted collaboration for civil society: every key is made and"
         + " every document sealed on this machine.",
-    subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class})
+    subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
+        StatesCommand.class, AdminCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -51,7 +52,7 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account, workspace or doc (see palermo --help)");
+        "Name a command: account, workspace, doc, states or admin (see palermo --help)");
   }
 
   Terminal terminal() {

@@ -22,6 +22,7 @@ public final class Home {
   static final String ACCOUNT = "account.json";
   static final String SESSION = "session";
   static final String CONTACTS = "contacts.json";
+  static final String STATES = "states.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +70,20 @@ public final class Home {
 
   public void saveWorkspace(String workspaceId, WorkspacePin pin) {
     write(workspaceFile(workspaceId), pin);
+  }
+
+  /**
+   * The head of the State certificate list this device verified last: a server that later
+   * serves an older or different list is refused, and what came after it is reported as new.
+   */
+  public record StatesPin(long headSequence, String headHash) {}
+
+  public Optional<StatesPin> statesPin() {
+    return read(STATES, StatesPin.class);
+  }
+
+  public void saveStatesPin(StatesPin pin) {
+    write(STATES, pin);
   }
 
   public Contacts contacts() {

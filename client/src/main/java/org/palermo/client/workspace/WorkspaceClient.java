@@ -156,8 +156,7 @@ public final class WorkspaceClient {
     try {
       log = MembershipLog.verify(workspace, entries, pinned);
     } catch (ChainException e) {
-      throw ClientException.integrity("The membership log of workspace " + workspace
-          + " does not verify (" + describe(e) + ")");
+      throw ClientException.integrity("The membership log of workspace " + workspace, e);
     }
     pin(workspace, log.head(), pin);
     return log;
@@ -420,12 +419,6 @@ public final class WorkspaceClient {
     }
     home.saveWorkspace(workspace.toString(), new Home.WorkspacePin(head.sequence(), hash,
         previous.map(Home.WorkspacePin::documents).orElse(Map.of())));
-  }
-
-  private static String describe(ChainException e) {
-    String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
-        .toLowerCase(java.util.Locale.ROOT);
-    return kind + " at entry " + e.sequence() + ": " + e.getMessage();
   }
 
   private static WorkspaceId parseId(String hex) {

@@ -43,6 +43,8 @@ import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
 import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.documents.DocumentListing;
+import org.palermo.server.states.StateCertificateResource;
+import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.documents.DocumentService;
 import org.palermo.server.documents.UploadResource;
 import org.palermo.server.documents.UploadService;
@@ -91,7 +93,8 @@ public final class PalermoServer implements AutoCloseable {
   /** The REST resources of the core; the OpenAPI document describes exactly these. */
   public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
-      WorkspaceResource.class, DocumentResource.class, UploadResource.class);
+      WorkspaceResource.class, DocumentResource.class, UploadResource.class,
+      StateCertificateResource.class);
 
   private final ServerConfig config;
   private final Clock clock;
@@ -104,6 +107,7 @@ public final class PalermoServer implements AutoCloseable {
   private TlsMaterial tls;
   private BlobStore blobStore;
   private UploadService uploads;
+  private Optional<StateCertificateService.Opened> operatorKey = Optional.empty();
 
   private PalermoServer(ServerConfig config, Clock clock, Consumer<ResourceConfig> customizer) {
     this.config = config;
@@ -155,6 +159,8 @@ public final class PalermoServer implements AutoCloseable {
           config.workspaceQuotaBytes());
       DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces);
       DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
+      StateCertificateService states = new StateCertificateService(database.jdbi(), clock);
+      operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           random);
 
@@ -162,7 +168,7 @@ public final class PalermoServer implements AutoCloseable {
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
               openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
-              uploads)));
+              uploads, states)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 
@@ -304,6 +310,11 @@ public final class PalermoServer implements AutoCloseable {
 
   public Installation installation() {
     return database.installation();
+  }
+
+  /** The operator key this start made for the State certificate list, if it made one. */
+  public Optional<StateCertificateService.Opened> newOperatorKey() {
+    return operatorKey;
   }
 
   public Optional<EmbeddedMariaDb> embeddedDatabase() {

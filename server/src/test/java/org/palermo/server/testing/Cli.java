@@ -70,9 +70,14 @@ public final class Cli {
   }
 
   public Run runWith(Path home, String passphrase, String... args) {
+    return runWith(home, passphrase, Map.of(), args);
+  }
+
+  /** Runs with more environment variables (PALERMO_OPERATOR_SECRET, for instance). */
+  public Run runWith(Path home, String passphrase, Map<String, String> more, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(more);
     env.put("PALERMO_HOME", home.toString());
     if (passphrase != null) {
       env.put("PALERMO_PASSPHRASE", passphrase);

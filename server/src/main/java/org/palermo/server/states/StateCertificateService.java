@@ -1,0 +1,133 @@
+package org.palermo.server.states;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainException;
+import org.palermo.security.chain.MalformedEntryException;
+import org.palermo.security.states.StateRegistry;
+import org.palermo.server.errors.ConflictException;
+import org.palermo.server.errors.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public list of State certificates: serves its entries to anyone and appends an entry only
+ * when it extends the stored list under the list's rules ({@link StateRegistry}), which means
+ * signed by the operator key named in entry 0. The server holds no operator key after it opened
+ * the list; certifying and revoking happen in the operator's {@code palermo admin} tool.
+ */
+public final class StateCertificateService {
+  private static final Logger LOG = LoggerFactory.getLogger(StateCertificateService.class);
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public StateCertificateService(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** Where a new operator key went, when this start opened the list. */
+  public record Opened(Path sealedFile, Path secretFile) {}
+
+  /**
+   * Opens the list on the installation's first start: makes the operator key in
+   * {@code operatorFolder} and stores the list's first entry, signed by it. Does nothing when
+   * the list has entries (another start, or another node sharing the database, opened it).
+   */
+  public Optional<Opened> openIfEmpty(Path operatorFolder) {
+    if (!jdbi.withExtension(StateCertificateDao.class, StateCertificateDao::entries).isEmpty()) {
+      return Optional.empty();
+    }
+    OperatorKeyFiles.Made made;
+    try {
+      made = OperatorKeyFiles.make(operatorFolder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the operator key into " + operatorFolder, e);
+    }
+    ChainEntry first = StateRegistry.genesis(made.keys().signing(),
+        Instant.ofEpochSecond(clock.instant().getEpochSecond()));
+    try {
+      jdbi.useExtension(StateCertificateDao.class, dao -> dao.insert(0, first.encode()));
+    } catch (UnableToExecuteStatementException e) {
+      // Another node opened the list first; its key is the operator key, not this one.
+      deleteQuietly(made.sealedFile());
+      deleteQuietly(made.secretFile());
+      LOG.info("The State certificate list was opened by another node; no operator key kept here");
+      return Optional.empty();
+    }
+    LOG.info("Opened the State certificate list with a new operator key in {}", operatorFolder);
+    return Optional.of(new Opened(made.sealedFile(), made.secretFile()));
+  }
+
+  /** The stored entries, first to last, as stored. */
+  public List<byte[]> entries() {
+    return jdbi.withExtension(StateCertificateDao.class, StateCertificateDao::entries);
+  }
+
+  /**
+   * Appends one entry after verifying the stored list and the entry against its rules.
+   *
+   * @return the entry's sequence
+   */
+  public long append(byte[] encoded) {
+    ChainEntry entry;
+    try {
+      entry = ChainEntry.decode(encoded);
+    } catch (MalformedEntryException e) {
+      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+    }
+    List<byte[]> stored = entries();
+    if (entry.sequence() != stored.size()) {
+      throw new ConflictException("The State certificate list has moved on (its next entry is "
+          + stored.size() + "): fetch it, verify it and try again.");
+    }
+    StateRegistry registry = load(stored);
+    try {
+      registry.extend(entry);
+    } catch (ChainException e) {
+      throw new InvalidRequestException("entry",
+          "The State certificate entry was refused: " + e.getMessage() + ".");
+    }
+    try {
+      jdbi.useExtension(StateCertificateDao.class,
+          dao -> dao.insert(entry.sequence(), entry.encode()));
+    } catch (UnableToExecuteStatementException e) {
+      throw new ConflictException("The State certificate list has moved on: fetch it, verify"
+          + " it and try again.");
+    }
+    return entry.sequence();
+  }
+
+  private static StateRegistry load(List<byte[]> stored) {
+    List<ChainEntry> entries = new ArrayList<>(stored.size());
+    try {
+      for (byte[] e : stored) {
+        entries.add(ChainEntry.decode(e));
+      }
+      return StateRegistry.verify(entries, null);
+    } catch (MalformedEntryException | ChainException e) {
+      // Only verified entries are stored: the database was changed behind the server's back.
+      throw new IllegalStateException("the stored State certificate list does not verify: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", file, e.toString());
+    }
+  }
+}
