@@ -15,6 +15,7 @@ import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainException;
 import org.palermo.security.chain.MalformedEntryException;
 import org.palermo.security.states.StateRegistry;
+import org.palermo.server.config.ConfigException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.slf4j.Logger;
@@ -48,6 +49,12 @@ public final class StateCertificateService {
   public Optional<Opened> openIfEmpty(Path operatorFolder) {
     if (!jdbi.withExtension(StateCertificateDao.class, StateCertificateDao::entries).isEmpty()) {
       return Optional.empty();
+    }
+    if (Files.exists(operatorFolder.resolve(OperatorKeyFiles.SEALED))) {
+      // Never replace an operator key silently: States certified under it would vanish.
+      throw new ConfigException(operatorFolder.resolve(OperatorKeyFiles.SEALED)
+          + " exists but the database holds no State certificate list: restore the database"
+          + " that goes with it, or move that folder away to start a new list with a new key");
     }
     OperatorKeyFiles.Made made;
     try {

@@ -26,6 +26,17 @@ class StartupErrorsTest {
   }
 
   @Test
+  void start_operatorKeyWithoutItsList_refusesToReplaceIt() throws Exception {
+    ServerConfig config = TestServer.freshConfig();
+    Path sealed = config.dataDir().resolve("operator").resolve("operator-key.sealed");
+    Files.createDirectories(sealed.getParent());
+    Files.write(sealed, new byte[] {1, 2, 3});
+    ConfigException e = assertThrows(ConfigException.class, () -> TestServer.start(config));
+    assertTrue(e.getMessage().contains("operator-key.sealed exists"), e.getMessage());
+    assertTrue(Files.readAllBytes(sealed).length == 3, "the key file is left as it was");
+  }
+
+  @Test
   void start_certificateMissing_saysWhichFile() {
     ServerConfig config = TestServer.freshConfig()
         .withTls(Path.of("/nonexistent/cert.pem"), Path.of("/nonexistent/key.pem"));
