@@ -89,7 +89,8 @@ public final class StatesClient {
     Instant from = Instant.ofEpochSecond(clock.instant().getEpochSecond());
     StateCertificate certificate = new StateCertificate(identity, handle, state, function, from,
         from.plus(validity));
-    StateRegistry after = append(operator, new StateRegistryChange.Certify(certificate));
+    StateRegistry after = append(fetch().registry(), operator,
+        new StateRegistryChange.Certify(certificate));
     return after.certificates().get(after.certificates().size() - 1);
   }
 
@@ -102,13 +103,15 @@ public final class StatesClient {
             && e.certificate().identity().account().equals(identity.account()))
         .reduce((a, b) -> b)
         .orElseThrow(() -> ClientException.usage("That account has no certificate to revoke"));
-    StateRegistry after = append(operator, new StateRegistryChange.Revoke(target.sequence(), now));
+    StateRegistry after = append(registry, operator,
+        new StateRegistryChange.Revoke(target.sequence(), now));
     return after.certificates().stream().filter(e -> e.sequence() == target.sequence())
         .findFirst().orElseThrow();
   }
 
-  private StateRegistry append(SigningKeyPair operator, StateRegistryChange change) {
-    StateRegistry registry = fetch().registry();
+  /** Appends to {@code registry}, just fetched and verified, and pins the result. */
+  private StateRegistry append(StateRegistry registry, SigningKeyPair operator,
+      StateRegistryChange change) {
     if (!java.security.MessageDigest.isEqual(registry.operatorKey().keyId(),
         operator.publicKey().keyId())) {
       throw ClientException.integrity("The server's State certificate list names another"

@@ -67,9 +67,12 @@ public final class StateCertificateService {
     try {
       jdbi.useExtension(StateCertificateDao.class, dao -> dao.insert(0, first.encode()));
     } catch (UnableToExecuteStatementException e) {
-      // Another node opened the list first; its key is the operator key, not this one.
       deleteQuietly(made.sealedFile());
       deleteQuietly(made.secretFile());
+      if (entries().isEmpty()) {
+        throw e;
+      }
+      // Another node opened the list first; its key is the operator key, not this one.
       LOG.info("The State certificate list was opened by another node; no operator key kept here");
       return Optional.empty();
     }
