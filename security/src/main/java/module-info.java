@@ -13,6 +13,7 @@ module org.palermo.security {
   exports org.palermo.security;
   exports org.palermo.security.bundle;
   exports org.palermo.security.chain;
+  exports org.palermo.security.disclosure;
   exports org.palermo.security.ids;
   exports org.palermo.security.keys;
   exports org.palermo.security.manifest;

@@ -57,8 +57,10 @@ class ApiSurfaceTest {
             "membership.EpochWrap.<init>(long,AccountId,DeviceId,byte[])", // a wrapped key
             "membership.MembershipChange$Create.<init>(WorkspaceId,HistoryRule,Identity,byte[],List)", // a sealed name
             "membership.MembershipChange.decode(byte[])", // an entry's payload
+            "membership.MembershipLog.identityByKeyId(byte[])", // a key id
             "membership.WorkspaceName.open(byte[],SymmetricKey,WorkspaceId)", // a sealed name
             "states.StateRegistryChange.decode(byte[])", // an entry's payload
+            "disclosure.DisclosureChange.decode(byte[])", // an entry's payload
             "passphrase.Argon2idParameters.decode(byte[])", // stored parameters
             "passphrase.Argon2idParameters.of(int,int,int,byte[])", // an Argon2 salt (public, stored by the server)
             "seal.ContentSeal.newRangeOpeningStream(SymmetricKey,SealContext,byte[],long,long,InputStream)", // a sealed header

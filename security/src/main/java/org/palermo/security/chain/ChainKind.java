@@ -9,7 +9,9 @@ public enum ChainKind {
     /** A workspace's audit log. */
     AUDIT(SignaturePurpose.AUDIT_ENTRY),
     /** The public list of State certificates. */
-    STATE_CERTIFICATES(SignaturePurpose.STATE_CERTIFICATE);
+    STATE_CERTIFICATES(SignaturePurpose.STATE_CERTIFICATE),
+    /** A document's disclosure changes: its level, and approvals to publish. */
+    DISCLOSURE(SignaturePurpose.DISCLOSURE_CHANGE);
 
     private final SignaturePurpose purpose;
 

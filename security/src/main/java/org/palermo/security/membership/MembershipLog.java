@@ -194,6 +194,15 @@ public final class MembershipLog {
         return Optional.ofNullable(state.invitations.get(id));
     }
 
+    /**
+     * The identity this log names with a signing key of this id: a member now or before, or an
+     * invitee. Other signed structures of the workspace (manifests, disclosure changes) find
+     * their author's keys here.
+     */
+    public Optional<Identity> identityByKeyId(byte[] keyId) {
+        return Optional.ofNullable(state.identities.get(State.keyName(keyId)));
+    }
+
     /** The highest epoch started so far (at least 1). */
     public long currentEpoch() {
         return state.currentEpoch;
@@ -229,6 +238,18 @@ public final class MembershipLog {
             }
         }
         return Optional.ofNullable(role);
+    }
+
+    /**
+     * The accounts that were owners right after entry {@code sequence}, in no fixed order.
+     *
+     * @throws IllegalArgumentException if there is no such entry in this log
+     */
+    public List<AccountId> ownersAt(long sequence) {
+        requireEntry(sequence);
+        return state.roleHistory.keySet().stream()
+                .filter(a -> roleAt(a, sequence).filter(r -> r == Role.OWNER).isPresent())
+                .toList();
     }
 
     private void requireEntry(long sequence) {
