@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
+import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.manifest.DisclosureLevel;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.ManifestKind;
+import org.palermo.security.states.StateCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -156,6 +158,49 @@ final class DocCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     long version = session.documents().remove(workspace, document);
     root.print(Map.of("removed", document.toString(), "version", version));
+    return 0;
+  }
+
+  @Command(name = "disclose", description = "Set who beyond the workspace may read the"
+      + " document, from its current version: confidential (members only), states (certified"
+      + " State accounts, all or those of each --state; their keys are wrapped here) or public"
+      + " (not available yet).")
+  int disclose(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "DOC") String doc,
+      @Option(names = "--level", required = true, paramLabel = "LEVEL",
+          description = "confidential, states or public") String level,
+      @Option(names = "--state", paramLabel = "ISO3",
+          description = "A State whose certified accounts read it (repeat; default: all)")
+      List<String> stateCodes) {
+    DisclosureLevel chosen = switch (level.strip().toLowerCase(Locale.ROOT)) {
+      case "confidential" -> DisclosureLevel.CONFIDENTIAL;
+      case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
+      case "public" -> DisclosureLevel.PUBLIC;
+      default -> throw ClientException.usage("--level is confidential, states or public");
+    };
+    List<StateCode> named = new ArrayList<>();
+    for (String code : stateCodes == null ? List.<String>of() : stateCodes) {
+      try {
+        StateCode parsed = StateCode.parse(code);
+        if (!named.contains(parsed)) {
+          named.add(parsed);
+        }
+      } catch (IllegalArgumentException e) {
+        throw ClientException.usage(e.getMessage());
+      }
+    }
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentId document = session.documents().resolve(workspace, doc);
+    DisclosureClient.Disclosed done = session.disclosures().disclose(workspace, document,
+        chosen, named);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("document", document.toString());
+    out.put("version", done.version());
+    out.put("level", done.level().label());
+    out.put("readers", done.recipients().stream().map(e -> e.certificate().handle() + " ("
+        + e.certificate().state() + ")").toList());
+    root.print(out);
     return 0;
   }
 

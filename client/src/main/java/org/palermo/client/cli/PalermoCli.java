@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
+import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
+import org.palermo.client.states.StatesClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.http.ServerTrust;
@@ -125,11 +127,14 @@ public final class PalermoCli implements Callable<Integer> {
         () -> accounts.unlock(terminal.passphrase(false)), accounts);
     DocumentClient documents = new DocumentClient(http, home, workspaces,
         new MetadataStripper(), Clock.systemUTC());
-    return new Unlocked(workspaces, documents);
+    DisclosureClient disclosures = new DisclosureClient(http, workspaces, documents,
+        new StatesClient(http, home, Clock.systemUTC()), Clock.systemUTC());
+    return new Unlocked(workspaces, documents, disclosures);
   }
 
   /** What a command that holds the keys works with. */
-  record Unlocked(WorkspaceClient workspaces, DocumentClient documents) {}
+  record Unlocked(WorkspaceClient workspaces, DocumentClient documents,
+      DisclosureClient disclosures) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal terminal, String... args) {

@@ -42,6 +42,8 @@ import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
 import org.palermo.server.documents.DocumentResource;
+import org.palermo.server.disclosure.DisclosureResource;
+import org.palermo.server.disclosure.DisclosureService;
 import org.palermo.server.documents.DocumentListing;
 import org.palermo.server.states.StateCertificateResource;
 import org.palermo.server.states.StateCertificateService;
@@ -94,7 +96,7 @@ public final class PalermoServer implements AutoCloseable {
   public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
-      StateCertificateResource.class);
+      StateCertificateResource.class, DisclosureResource.class);
 
   private final ServerConfig config;
   private final Clock clock;
@@ -161,6 +163,8 @@ public final class PalermoServer implements AutoCloseable {
       DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       StateCertificateService states = new StateCertificateService(database.jdbi(), clock);
       operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
+      DisclosureService disclosures = new DisclosureService(database.jdbi(), workspaces, states,
+          clock);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           random);
 
@@ -168,7 +172,7 @@ public final class PalermoServer implements AutoCloseable {
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
               openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
-              uploads, states)));
+              uploads, states, disclosures)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 

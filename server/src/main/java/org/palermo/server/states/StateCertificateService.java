@@ -80,6 +80,11 @@ public final class StateCertificateService {
     return Optional.of(new Opened(made.sealedFile(), made.secretFile()));
   }
 
+  /** The stored list, verified. */
+  public StateRegistry registry() {
+    return load(entries());
+  }
+
   /** The stored entries, first to last, as stored. */
   public List<byte[]> entries() {
     return jdbi.withExtension(StateCertificateDao.class, StateCertificateDao::entries);

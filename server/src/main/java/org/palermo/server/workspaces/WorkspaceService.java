@@ -175,6 +175,11 @@ public final class WorkspaceService {
     }
   }
 
+  /** The workspace's membership log, as stored (every entry verified when it came). */
+  public MembershipLog membershipLog(Handle h, byte[] workspaceId) {
+    return load(h.attach(WorkspaceDao.class), workspaceId);
+  }
+
   private static MembershipLog load(WorkspaceDao dao, byte[] workspaceId) {
     List<ChainEntry> entries = new ArrayList<>();
     try {
@@ -227,8 +232,11 @@ public final class WorkspaceService {
         "The membership entry was refused: " + e.getMessage() + ".");
   }
 
-  /** Entries are written by the caller's own key: nobody appends in someone else's name. */
-  private void requireAuthor(Caller caller, ChainEntry entry) {
+  /**
+   * Entries are written by the caller's own key: nobody appends in someone else's name (to a
+   * membership log, or to another of the workspace's chains).
+   */
+  public void requireAuthor(Caller caller, ChainEntry entry) {
     Account account = accounts.findById(caller.accountId()).orElseThrow(
         () -> new NotFoundProblemException("This account no longer exists."));
     try {

@@ -1,0 +1,149 @@
+package org.palermo.client.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.palermo.client.ClientException;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.states.StatesClient;
+import org.palermo.client.workspace.WorkspaceClient;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainException;
+import org.palermo.security.disclosure.DisclosureChange;
+import org.palermo.security.disclosure.DisclosureLog;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.security.manifest.DocumentManifest;
+import org.palermo.security.manifest.ManifestKind;
+import org.palermo.security.membership.MembershipLog;
+import org.palermo.security.states.StateCode;
+import org.palermo.security.states.StateRegistry;
+import org.palermo.security.wrap.KeyWrap;
+import org.palermo.security.wrap.WrapInfo;
+
+/**
+ * Who may read a document beyond the workspace: a member's signed change of its disclosure
+ * level and, for States only, its key wrapped on this machine to each certified State account
+ * the change names, after verifying the membership log, the document and the State list.
+ */
+public final class DisclosureClient {
+  private final PalermoHttp http;
+  private final WorkspaceClient workspaces;
+  private final DocumentClient documents;
+  private final StatesClient states;
+  private final Clock clock;
+
+  public DisclosureClient(PalermoHttp http, WorkspaceClient workspaces,
+      DocumentClient documents, StatesClient states, Clock clock) {
+    this.http = http;
+    this.workspaces = workspaces;
+    this.documents = documents;
+    this.states = states;
+    this.clock = clock;
+  }
+
+  /** A change made: its place in the log, the version and the accounts that got the key. */
+  public record Disclosed(long sequence, DisclosureLevel level, long version,
+      List<StateRegistry.Entry> recipients) {}
+
+  /**
+   * Sets the document's level at its current version. For {@link DisclosureLevel#STATES_ONLY},
+   * {@code named} picks States (none: every certified State) and each of their certified
+   * accounts in force gets the version's key.
+   *
+   * @throws ClientException exit 1 when the caller's role may not, or a named State has no
+   *     certified account; exit 3 when a log, the list or the document does not verify
+   */
+  public Disclosed disclose(WorkspaceId workspace, DocumentId document, DisclosureLevel level,
+      List<StateCode> named) {
+    if (level == DisclosureLevel.PUBLIC) {
+      throw ClientException.usage("Publishing is not available yet: choose confidential or"
+          + " states");
+    }
+    MembershipLog log = workspaces.log(workspace);
+    List<DocumentClient.Verified> versions = documents.versions(workspace, document);
+    DocumentClient.Verified current = versions.get(versions.size() - 1);
+    DocumentManifest m = current.manifest();
+    if (m.kind() == ManifestKind.TOMBSTONE) {
+      throw ClientException.usage("Document " + document + " was removed");
+    }
+    StateRegistry registry = states.fetch().registry();
+    List<StateRegistry.Entry> recipients = new ArrayList<>();
+    if (level == DisclosureLevel.STATES_ONLY) {
+      Instant now = clock.instant();
+      for (StateRegistry.Entry e : registry.inForce(now)) {
+        if (named.isEmpty() || named.contains(e.certificate().state())) {
+          recipients.add(e);
+        }
+      }
+      for (StateCode s : named) {
+        if (recipients.stream().noneMatch(e -> e.certificate().state().equals(s))) {
+          throw ClientException.usage("No account of " + s + " is certified now (see palermo"
+              + " states list)");
+        }
+      }
+    } else if (!named.isEmpty()) {
+      throw ClientException.usage("--state goes with --level states");
+    }
+    DisclosureLog disclosure = fetch(workspace, document, log);
+    DisclosureChange change = new DisclosureChange.SetLevel(workspace, document, m.version(),
+        log.head().sequence(), Instant.ofEpochSecond(clock.instant().getEpochSecond()), level,
+        named, registry.head());
+    ChainEntry entry;
+    try {
+      entry = disclosure.append(change, workspaces.me().signing());
+    } catch (IllegalArgumentException e) {
+      throw ClientException.usage("You may not make this change: " + e.getMessage());
+    }
+    List<Map<String, Object>> grants = new ArrayList<>();
+    for (StateRegistry.Entry e : recipients) {
+      Identity to = e.certificate().identity();
+      byte[] wrapped = KeyWrap.wrap(current.key().orElseThrow(), to.agreementKey(),
+          WrapInfo.documentKey(workspace, document, m.version(), m.epoch(), to.account(),
+              to.device()));
+      Map<String, Object> grant = new LinkedHashMap<>();
+      grant.put("accountId", to.account().toString());
+      grant.put("deviceId", to.device().toString());
+      grant.put("version", m.version());
+      grant.put("wrapped", b64(wrapped));
+      grants.add(grant);
+    }
+    http.post(path(workspace, document), Map.of("entry", b64(entry.encode()), "grants", grants));
+    return new Disclosed(entry.sequence(), level, m.version(), recipients);
+  }
+
+  /** The document's disclosure log, verified against the workspace's membership log. */
+  public DisclosureLog fetch(WorkspaceId workspace, DocumentId document, MembershipLog log) {
+    JsonNode answer = http.get(path(workspace, document));
+    List<ChainEntry> entries = new ArrayList<>();
+    try {
+      for (JsonNode e : answer.path("entries")) {
+        entries.add(ChainEntry.decode(Base64.getUrlDecoder().decode(e.asText())));
+      }
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw ClientException.integrity("The disclosure log of document " + document + " holds"
+          + " an entry that is not a signed chain entry");
+    }
+    try {
+      return DisclosureLog.verify(workspace, document, log, entries, null);
+    } catch (ChainException e) {
+      throw ClientException.integrity("The disclosure log of document " + document, e);
+    }
+  }
+
+  private static String path(WorkspaceId workspace, DocumentId document) {
+    return "api/v1/workspaces/" + workspace + "/documents/" + document + "/disclosure";
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,180 @@
+package org.palermo.server.disclosure;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainException;
+import org.palermo.security.chain.ChainHead;
+import org.palermo.security.chain.MalformedEntryException;
+import org.palermo.security.disclosure.DisclosureChange;
+import org.palermo.security.disclosure.DisclosureLog;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.security.membership.MembershipLog;
+import org.palermo.security.states.StateRegistry;
+import org.palermo.security.wrap.KeyWrap;
+import org.palermo.server.documents.DocumentDao;
+import org.palermo.server.documents.DocumentRow;
+import org.palermo.server.errors.ConflictException;
+import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.sessions.Caller;
+import org.palermo.server.states.StateCertificateService;
+import org.palermo.server.workspaces.WorkspaceService;
+
+/**
+ * Documents' disclosure logs and the document keys wrapped to State accounts. The server keeps
+ * what members' clients signed and wrapped; it checks each change against the membership log
+ * and the State certificate list before it stores it, and keeps the grants of a States-only
+ * document exactly to the certified accounts of the States the change names.
+ */
+public final class DisclosureService {
+  private final Jdbi jdbi;
+  private final WorkspaceService workspaces;
+  private final StateCertificateService states;
+  private final Clock clock;
+
+  public DisclosureService(Jdbi jdbi, WorkspaceService workspaces,
+      StateCertificateService states, Clock clock) {
+    this.jdbi = jdbi;
+    this.workspaces = workspaces;
+    this.states = states;
+    this.clock = clock;
+  }
+
+  /** A document key wrapped to one device of a State account. */
+  public record Grant(byte[] accountId, byte[] deviceId, long version, byte[] wrapped) {}
+
+  /** The document's disclosure log, for a member. */
+  public List<byte[]> entries(Caller caller, byte[] workspaceId, byte[] documentId) {
+    return jdbi.inTransaction(h -> {
+      workspaces.requireMember(h, caller, workspaceId);
+      requireDocument(h, workspaceId, documentId);
+      return h.attach(DisclosureDao.class).entries(workspaceId, documentId);
+    });
+  }
+
+  /**
+   * Appends one signed change and, for a States-only level, replaces the document's grants.
+   *
+   * @return the entry's sequence
+   */
+  public long append(Caller caller, byte[] workspaceId, byte[] documentId, byte[] encoded,
+      List<Grant> grants) {
+    ChainEntry entry;
+    try {
+      entry = ChainEntry.decode(encoded);
+    } catch (MalformedEntryException e) {
+      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+    }
+    workspaces.requireAuthor(caller, entry);
+    StateRegistry registry = states.registry();
+    return jdbi.inTransaction(h -> {
+      workspaces.requireMember(h, caller, workspaceId);
+      DocumentRow document = h.attach(DocumentDao.class).lock(workspaceId, documentId)
+          .orElseThrow(() -> new NotFoundProblemException("No such document."));
+      DisclosureDao dao = h.attach(DisclosureDao.class);
+      List<byte[]> stored = dao.entries(workspaceId, documentId);
+      if (entry.sequence() != stored.size()) {
+        throw new ConflictException("The document's disclosure log has moved on (its next"
+            + " entry is " + stored.size() + "): fetch it, verify it and try again.");
+      }
+      MembershipLog membership = workspaces.membershipLog(h, workspaceId);
+      DisclosureLog extended;
+      try {
+        extended = load(workspaceId, documentId, membership, stored).extend(entry);
+      } catch (ChainException e) {
+        throw new InvalidRequestException("entry",
+            "The disclosure change was refused: " + e.getMessage() + ".");
+      }
+      DisclosureChange change = extended.changes().get(extended.changes().size() - 1);
+      if (change instanceof DisclosureChange.SetLevel set) {
+        if (set.version() != document.currentVersion() || document.deleted()) {
+          throw new ConflictException("A level is set at the document's current version ("
+              + document.currentVersion() + (document.deleted() ? ", a removal" : "") + ").");
+        }
+        if (set.level() == DisclosureLevel.PUBLIC) {
+          throw new InvalidRequestException("entry", "This server does not publish documents"
+              + " yet: choose confidential or states-only.");
+        }
+        requireGrants(set, grants, registry);
+        dao.deleteGrants(workspaceId, documentId);
+        for (Grant g : grants) {
+          dao.insertGrant(workspaceId, documentId, g.version(), g.accountId(), g.deviceId(),
+              g.wrapped());
+        }
+      } else if (!grants.isEmpty()) {
+        throw new InvalidRequestException("grants", "An approval carries no grants.");
+      }
+      dao.insertEntry(workspaceId, documentId, entry.sequence(), encoded);
+      return entry.sequence();
+    });
+  }
+
+  /**
+   * A States-only change comes with exactly one grant per certificate in force for the States
+   * it names (every certified State when it names none), for its version; other levels with
+   * none. The State list it names must be this server's.
+   */
+  private void requireGrants(DisclosureChange.SetLevel set, List<Grant> grants,
+      StateRegistry registry) {
+    ChainHead named = set.stateList();
+    if (named.sequence() > registry.head().sequence() || !MessageDigest.isEqual(named.hash(),
+        registry.entries().get((int) named.sequence()).hash())) {
+      throw new ConflictException("The change names a State certificate list this server does"
+          + " not have: fetch the list, verify it and try again.");
+    }
+    Set<String> expected = new HashSet<>();
+    if (set.level() == DisclosureLevel.STATES_ONLY) {
+      for (StateRegistry.Entry e : registry.inForce(clock.instant())) {
+        if (set.states().isEmpty() || set.states().contains(e.certificate().state())) {
+          Identity id = e.certificate().identity();
+          expected.add(id.account() + "/" + id.device());
+        }
+      }
+    }
+    Set<String> given = new HashSet<>();
+    for (Grant g : grants) {
+      if (g.version() != set.version() || g.wrapped().length != KeyWrap.WRAPPED_LENGTH) {
+        throw new InvalidRequestException("grants", "Each grant wraps the key of version "
+            + set.version() + " (" + KeyWrap.WRAPPED_LENGTH + " bytes).");
+      }
+      given.add(HexFormat.of().formatHex(g.accountId()) + "/"
+          + HexFormat.of().formatHex(g.deviceId()));
+    }
+    if (given.size() != grants.size() || !given.equals(expected)) {
+      throw new InvalidRequestException("grants", "The grants must go to exactly the certified"
+          + " State accounts the change names (" + expected.size() + " in force now).");
+    }
+  }
+
+  private static DisclosureLog load(byte[] workspaceId, byte[] documentId,
+      MembershipLog membership, List<byte[]> stored) {
+    List<ChainEntry> entries = new ArrayList<>(stored.size());
+    try {
+      for (byte[] e : stored) {
+        entries.add(ChainEntry.decode(e));
+      }
+      return DisclosureLog.verify(WorkspaceId.of(workspaceId), DocumentId.of(documentId),
+          membership, entries, null);
+    } catch (MalformedEntryException | ChainException e) {
+      // Only verified entries are stored: the database was changed behind the server's back.
+      throw new IllegalStateException("a stored disclosure log does not verify", e);
+    }
+  }
+
+  private static void requireDocument(Handle h, byte[] workspaceId, byte[] documentId) {
+    if (h.attach(DocumentDao.class).find(workspaceId, documentId).isEmpty()) {
+      throw new NotFoundProblemException("No such document.");
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.palermo.server.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palermo.server.testing.Cli.ok;
+
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.server.ratelimit.RateLimit;
+import org.palermo.server.ratelimit.RateLimitRule;
+import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.Cli.Person;
+import org.palermo.server.testing.TestServer;
+
+/**
+ * Disclosing a document to States: a member's signed change, checked by the server against
+ * the membership log and the State list, with the document key wrapped on the member's machine
+ * to exactly the certified accounts of the States named; rewritten or replayed changes are
+ * refused by the next client (ATTACKS.md 12, 18).
+ */
+class CliDisclosureTest {
+  private static TestServer server;
+  private static Cli cli;
+  private static Person operator;
+  private static Person mexico;
+  private static Person zimbabwe;
+  private static Person revoked;
+  private static Map<String, String> secret;
+  private static Path operatorKey;
+  /** The next disclosure request reaches the server without its grants (a hostile proxy). */
+  private static final AtomicBoolean dropGrants = new AtomicBoolean();
+
+  @BeforeAll
+  static void start() throws Exception {
+    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
+    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
+        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(),
+        rc -> rc.register((ContainerRequestFilter) request -> {
+          if ("POST".equals(request.getMethod())
+              && request.getUriInfo().getPath().endsWith("/disclosure")
+              && dropGrants.getAndSet(false)) {
+            String body = new String(request.getEntityStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+            request.setEntityStream(new ByteArrayInputStream(body.replaceAll(
+                "\"grants\":\\[.*\\]", "\"grants\":[]").getBytes(StandardCharsets.UTF_8)));
+          }
+        }));
+    cli = new Cli(server);
+    Path folder = server.config().dataDir().resolve("operator");
+    operatorKey = folder.resolve("operator-key.sealed");
+    List<String> lines = Files.readAllLines(folder.resolve("operator-secret.txt"));
+    secret = Map.of("PALERMO_OPERATOR_SECRET", lines.get(lines.size() - 1));
+    operator = cli.register("op");
+    mexico = cli.register("mx");
+    zimbabwe = cli.register("zw");
+    revoked = cli.register("nl");
+    certify(mexico, "MEX");
+    certify(zimbabwe, "ZWE");
+    certify(revoked, "NLD");
+    ok(admin("revoke-state", revoked.handle()));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Cli.Run admin(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "admin";
+    all[1] = "--operator-key";
+    all[2] = operatorKey.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return cli.runWith(operator.home(), Cli.PASSPHRASE, secret, all);
+  }
+
+  private static void certify(Person p, String state) {
+    ok(admin("certify-state", p.handle(), "--state", state, "--function", "focal-point"));
+  }
+
+  /** A workspace of an owner with an editor and a viewer, holding one document. */
+  private record Setup(Person owner, Person editor, Person viewer, String ws, String doc) {}
+
+  private static Setup setup() throws Exception {
+    Person owner = cli.register("ow");
+    Person editor = cli.register("ed");
+    Person viewer = cli.register("vi");
+    String ws = ok(cli.as(owner, "workspace", "create", "Coalition")).line("workspace");
+    for (Person p : List.of(editor, viewer)) {
+      String role = p == editor ? "editor" : "viewer";
+      String invitation = ok(cli.as(owner, "workspace", "invite", ws, p.handle(), "--role",
+          role)).line("invitation");
+      ok(cli.as(p, "workspace", "accept", invitation));
+    }
+    Path file = owner.home().getParent().resolve("submission.txt");
+    Files.writeString(file, "Findings on trafficking routes " + System.nanoTime());
+    String doc = ok(cli.as(owner, "doc", "put", ws, file.toString())).line("document");
+    return new Setup(owner, editor, viewer, ws, doc);
+  }
+
+  private static List<String> grantees(String doc) {
+    return cli.strings("SELECT LOWER(HEX(account_id)) FROM state_grants WHERE document_id = ?"
+        + " ORDER BY account_id", HexFormat.of().parseHex(doc));
+  }
+
+  private static String account(Person p) {
+    return cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", p.handle())
+        .get(0);
+  }
+
+  @Test
+  void statesOnly_wrapsTheKeyToExactlyTheNamedStatesCertifiedAccounts() throws Exception {
+    Setup s = setup();
+    Cli.Run one = ok(cli.as(s.editor(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
+        "--state", "mex"));
+    assertEquals(DisclosureLevel.STATES_ONLY.label(), one.line("level"));
+    assertEquals(List.of(account(mexico)), grantees(s.doc()));
+
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states"));
+    assertEquals(List.of(account(mexico), account(zimbabwe)).stream().sorted().toList(),
+        grantees(s.doc()), "every certified State, not the revoked one");
+
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "confidential"));
+    assertEquals(List.of(), grantees(s.doc()), "back to members only: no State keeps a grant");
+    assertEquals(List.of("0", "1", "2"), cli.strings("SELECT sequence FROM disclosure_entries"
+        + " WHERE document_id = ? ORDER BY sequence", HexFormat.of().parseHex(s.doc())));
+  }
+
+  @Test
+  void theServer_refusesAStatesOnlyChangeWithoutItsGrants() throws Exception {
+    Setup s = setup();
+    dropGrants.set(true);
+    Cli.Run run = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states");
+    assertEquals(2, run.code(), run.toString());
+    assertTrue(run.err().contains("certified State accounts"), run.err());
+    assertEquals(List.of(), grantees(s.doc()));
+    assertEquals(List.of(), cli.strings("SELECT sequence FROM disclosure_entries"
+        + " WHERE document_id = ?", HexFormat.of().parseHex(s.doc())), "nothing stored");
+  }
+
+  @Test
+  void refusals_viewerPublicUnknownOrUncertifiedState() throws Exception {
+    Setup s = setup();
+    assertEquals(1, cli.as(s.viewer(), "doc", "disclose", s.ws(), s.doc(), "--level",
+        "states").code());
+    assertEquals(1, cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level",
+        "public").code());
+    assertEquals(1, cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
+        "--state", "XYZ").code());
+    Cli.Run france = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
+        "--state", "FRA");
+    assertEquals(1, france.code(), france.toString());
+    assertTrue(france.err().contains("FRA"), france.err());
+    Cli.Run outsider = cli.as(mexico, "doc", "disclose", s.ws(), s.doc(), "--level", "states");
+    assertTrue(outsider.code() != 0, outsider.toString());
+    assertEquals(List.of(), grantees(s.doc()));
+  }
+
+  @Test
+  void aRewrittenOrReplayedChange_isRefused_class12_class18() throws Exception {
+    Setup s = setup();
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states", "--state",
+        "MEX"));
+    byte[] doc = HexFormat.of().parseHex(s.doc());
+    byte[] stored = cli.bytes("SELECT entry FROM disclosure_entries WHERE document_id = ?"
+        + " AND sequence = 0", doc);
+
+    // Class 12: the level changed in storage (States only to confidential).
+    byte[] changed = stored.clone();
+    int levelAt = stored.length - 64 - 32 - 8 - 3 - 4 - 1;
+    assertEquals(DisclosureLevel.STATES_ONLY.code(), changed[levelAt]);
+    changed[levelAt] = (byte) DisclosureLevel.CONFIDENTIAL.code();
+    cli.update("UPDATE disclosure_entries SET entry = ? WHERE document_id = ? AND sequence = 0",
+        changed, doc);
+    Cli.Run rewritten = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level",
+        "confidential");
+    assertEquals(3, rewritten.code(), rewritten.toString());
+    assertTrue(rewritten.err().contains("bad signature"), rewritten.err());
+    cli.update("UPDATE disclosure_entries SET entry = ? WHERE document_id = ? AND sequence = 0",
+        stored, doc);
+
+    // Class 18: that change replayed into another document's log.
+    Path file = s.owner().home().getParent().resolve("other.txt");
+    Files.writeString(file, "another document");
+    String other = ok(cli.as(s.owner(), "doc", "put", s.ws(), file.toString())).line("document");
+    cli.update("INSERT INTO disclosure_entries (workspace_id, document_id, sequence, entry)"
+        + " VALUES (?, ?, 0, ?)", HexFormat.of().parseHex(s.ws()),
+        HexFormat.of().parseHex(other), stored);
+    Cli.Run replayed = cli.as(s.owner(), "doc", "disclose", s.ws(), other, "--level",
+        "confidential");
+    assertEquals(3, replayed.code(), replayed.toString());
+    assertTrue(replayed.err().contains("another document"), replayed.err());
+  }
+}
