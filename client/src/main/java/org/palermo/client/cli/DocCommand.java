@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "doc", mixinStandardHelpOptions = true,
     description = "Documents: put (strips metadata, seals, signs, uploads), list, get, versions,"
-        + " rm.")
+        + " rm, disclose (to certified States).")
 final class DocCommand {
   @ParentCommand PalermoCli root;
 

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +22,7 @@ import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
+import org.palermo.server.testing.Operator;
 import org.palermo.server.testing.TestServer;
 
 /**
@@ -34,12 +34,10 @@ import org.palermo.server.testing.TestServer;
 class CliDisclosureTest {
   private static TestServer server;
   private static Cli cli;
-  private static Person operator;
+  private static Operator operator;
   private static Person mexico;
   private static Person zimbabwe;
   private static Person revoked;
-  private static Map<String, String> secret;
-  private static Path operatorKey;
   /** The next disclosure request reaches the server without its grants (a hostile proxy). */
   private static final AtomicBoolean dropGrants = new AtomicBoolean();
 
@@ -59,36 +57,19 @@ class CliDisclosureTest {
           }
         }));
     cli = new Cli(server);
-    Path folder = server.config().dataDir().resolve("operator");
-    operatorKey = folder.resolve("operator-key.sealed");
-    List<String> lines = Files.readAllLines(folder.resolve("operator-secret.txt"));
-    secret = Map.of("PALERMO_OPERATOR_SECRET", lines.get(lines.size() - 1));
-    operator = cli.register("op");
+    operator = new Operator(cli, server, cli.register("op"));
     mexico = cli.register("mx");
     zimbabwe = cli.register("zw");
     revoked = cli.register("nl");
-    certify(mexico, "MEX");
-    certify(zimbabwe, "ZWE");
-    certify(revoked, "NLD");
-    ok(admin("revoke-state", revoked.handle()));
+    operator.certify(mexico, "MEX");
+    operator.certify(zimbabwe, "ZWE");
+    operator.certify(revoked, "NLD");
+    ok(operator.admin("revoke-state", revoked.handle()));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  private static Cli.Run admin(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "admin";
-    all[1] = "--operator-key";
-    all[2] = operatorKey.toString();
-    System.arraycopy(args, 0, all, 3, args.length);
-    return cli.runWith(operator.home(), Cli.PASSPHRASE, secret, all);
-  }
-
-  private static void certify(Person p, String state) {
-    ok(admin("certify-state", p.handle(), "--state", state, "--function", "focal-point"));
   }
 
   /** A workspace of an owner with an editor and a viewer, holding one document. */

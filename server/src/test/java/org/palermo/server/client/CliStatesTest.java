@@ -32,6 +32,7 @@ import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
+import org.palermo.server.testing.Operator;
 import org.palermo.server.testing.TestServer;
 
 /**
@@ -44,9 +45,7 @@ class CliStatesTest {
   private static final String ROUTE = "api/v1/states/certificates";
   private static TestServer server;
   private static Cli cli;
-  private static Path operatorKey;
-  private static Map<String, String> secret;
-  private static Person operator;
+  private static Operator operator;
 
   @BeforeAll
   static void start() throws Exception {
@@ -54,11 +53,7 @@ class CliStatesTest {
     server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
         .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
-    Path folder = server.config().dataDir().resolve("operator");
-    operatorKey = folder.resolve("operator-key.sealed");
-    List<String> lines = Files.readAllLines(folder.resolve("operator-secret.txt"));
-    secret = Map.of("PALERMO_OPERATOR_SECRET", lines.get(lines.size() - 1));
-    operator = cli.register("op");
+    operator = new Operator(cli, server, cli.register("op"));
   }
 
   @AfterAll
@@ -67,12 +62,7 @@ class CliStatesTest {
   }
 
   private static Cli.Run admin(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "admin";
-    all[1] = "--operator-key";
-    all[2] = operatorKey.toString();
-    System.arraycopy(args, 0, all, 3, args.length);
-    return cli.runWith(operator.home(), Cli.PASSPHRASE, secret, all);
+    return operator.admin(args);
   }
 
   private static String fingerprint(Person p) {
@@ -86,16 +76,16 @@ class CliStatesTest {
 
   @Test
   void theFirstStart_madeTheOperatorKey_ownerOnly_andTheSecretOpensIt() throws Exception {
-    Path folder = operatorKey.getParent();
-    for (Path f : List.of(operatorKey, folder.resolve("operator-secret.txt"))) {
+    Path folder = operator.key().getParent();
+    for (Path f : List.of(operator.key(), folder.resolve("operator-secret.txt"))) {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
     }
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
     Person someone = cli.register("sw");
-    Cli.Run wrong = cli.runWith(operator.home(), Cli.PASSPHRASE,
+    Cli.Run wrong = cli.runWith(operator.account().home(), Cli.PASSPHRASE,
         Map.of("PALERMO_OPERATOR_SECRET", "00000-00000-00000-00000-00000-00000-00000-00000"
             + "-00000-00000-00000-00000-00000"),
-        "admin", "--operator-key", operatorKey.toString(), "certify-state", someone.handle(),
+        "admin", "--operator-key", operator.key().toString(), "certify-state", someone.handle(),
         "--state", "MEX", "--function", "focal-point");
     assertEquals(1, wrong.code(), wrong.toString());
     assertFalse(wrong.err().isBlank());
