@@ -1,8 +1,6 @@
 package org.palermo.security.manifest;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.palermo.security.internal.Codes;
 
 /**
  * Who may read a document version (DESIGN.md, disclosure levels). The level is signed inside
@@ -36,12 +34,7 @@ public enum DisclosureLevel {
 
     /** The level with this code; {@link IllegalArgumentException} for any other. */
     public static DisclosureLevel fromCode(int code) {
-        for (DisclosureLevel level : values()) {
-            if (level.code == code) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown disclosure level code " + code);
+        return Codes.byCode(values(), DisclosureLevel::code, code, "disclosure level");
     }
 
     /**
@@ -50,14 +43,6 @@ public enum DisclosureLevel {
      * @throws IllegalArgumentException naming the accepted labels
      */
     public static DisclosureLevel parse(String label) {
-        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
-        for (DisclosureLevel level : values()) {
-            if (level.label.equals(wanted)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown disclosure level '" + label
-                + "': expected one of " + Arrays.stream(values()).map(DisclosureLevel::label)
-                        .collect(Collectors.joining(", ")));
+        return Codes.byLabel(values(), DisclosureLevel::label, label, "disclosure level");
     }
 }

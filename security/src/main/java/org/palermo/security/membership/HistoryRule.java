@@ -1,8 +1,6 @@
 package org.palermo.security.membership;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.palermo.security.internal.Codes;
 
 /**
  * Whether a member who joins may read what was shared before: set when the workspace is
@@ -34,12 +32,7 @@ public enum HistoryRule {
 
     /** The rule with this code; {@link IllegalArgumentException} for any other. */
     public static HistoryRule fromCode(int code) {
-        for (HistoryRule rule : values()) {
-            if (rule.code == code) {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown history rule code " + code);
+        return Codes.byCode(values(), HistoryRule::code, code, "history rule");
     }
 
     /**
@@ -48,14 +41,6 @@ public enum HistoryRule {
      * @throws IllegalArgumentException naming the rules there are
      */
     public static HistoryRule parse(String label) {
-        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
-        for (HistoryRule rule : values()) {
-            if (rule.label.equals(wanted)) {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown history rule '" + label
-                + "': expected one of " + Arrays.stream(values()).map(HistoryRule::label)
-                        .collect(Collectors.joining(", ")));
+        return Codes.byLabel(values(), HistoryRule::label, label, "history rule");
     }
 }

@@ -1,8 +1,7 @@
 package org.palermo.security.membership;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import org.palermo.security.internal.Codes;
 
 /** What a member may do in a workspace. The code is what the membership log records. */
 public enum Role {
@@ -28,12 +27,7 @@ public enum Role {
 
     /** The role with this code; {@link IllegalArgumentException} for any other. */
     public static Role fromCode(int code) {
-        for (Role role : values()) {
-            if (role.code == code) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role code " + code);
+        return Codes.byCode(values(), Role::code, code, "role");
     }
 
     /** The lower-case name people type: {@code owner}, {@code editor}, ... */
@@ -47,14 +41,7 @@ public enum Role {
      * @throws IllegalArgumentException naming the roles there are
      */
     public static Role parse(String name) {
-        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        for (Role role : values()) {
-            if (role.label().equals(wanted)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + name + "': expected one of "
-                + Arrays.stream(values()).map(Role::label).collect(Collectors.joining(", ")));
+        return Codes.byLabel(values(), Role::label, name, "role");
     }
 
     /** Whether this role invites, removes and changes members and starts epochs: owners only. */

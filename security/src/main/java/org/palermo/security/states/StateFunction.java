@@ -1,6 +1,6 @@
 package org.palermo.security.states;
 
-import java.util.Locale;
+import org.palermo.security.internal.Codes;
 
 /** What a certified State account does for its State in the Review Mechanism. */
 public enum StateFunction {
@@ -29,22 +29,11 @@ public enum StateFunction {
 
     /** @throws IllegalArgumentException for an unknown code */
     public static StateFunction fromCode(int code) {
-        for (StateFunction f : values()) {
-            if (f.code == code) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown State function code " + code);
+        return Codes.byCode(values(), StateFunction::code, code, "State function");
     }
 
     /** @throws IllegalArgumentException for an unknown label, naming the known ones */
     public static StateFunction parse(String label) {
-        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
-        for (StateFunction f : values()) {
-            if (f.label.equals(wanted)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("a State function is focal-point or governmental-expert");
+        return Codes.byLabel(values(), StateFunction::label, label, "State function");
     }
 }
