@@ -5,6 +5,8 @@ CREATE TABLE disclosure_entries (
   document_id   BINARY(16)      NOT NULL,
   sequence      BIGINT          NOT NULL,
   entry         VARBINARY(4096) NOT NULL,
+  -- the member whose key signed it (the server checked), so readers can look the keys up
+  author_account_id BINARY(16)  NOT NULL,
   PRIMARY KEY (workspace_id, document_id, sequence),
   CONSTRAINT disclosure_document FOREIGN KEY (workspace_id, document_id)
     REFERENCES documents (workspace_id, id)
@@ -19,6 +21,8 @@ CREATE TABLE state_grants (
   account_id    BINARY(16)      NOT NULL,
   device_id     BINARY(16)      NOT NULL,
   wrapped       VARBINARY(128)  NOT NULL,
+  -- the disclosure entry (a States-only level) that came with this grant
+  disclosure_sequence BIGINT    NOT NULL,
   PRIMARY KEY (workspace_id, document_id, version, account_id),
   INDEX grants_by_account (account_id),
   CONSTRAINT grants_document FOREIGN KEY (workspace_id, document_id)

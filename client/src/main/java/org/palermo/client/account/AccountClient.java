@@ -175,6 +175,25 @@ public final class AccountClient {
         ? java.util.Optional.of(view.path("handle").asText()) : java.util.Optional.empty();
   }
 
+  /** An account someone else holds: its handle and its keys, as this device pinned them. */
+  public record Known(String handle, Identity identity) {}
+
+  /**
+   * The account with this id, looked up and then pinned by its handle like {@link #contact}: a
+   * server that serves other keys for it later, by id or by handle, is refused.
+   */
+  public Known known(AccountId account) {
+    http.useToken(home.requireSession());
+    JsonNode view = http.get("api/v1/accounts/by-id/" + account);
+    Identity byId = identityOf(view);
+    String handle = view.path("handle").asText();
+    if (!byId.account().equals(account) || !contact(handle).equals(byId)) {
+      throw ClientException.integrity("The server serves other keys for account " + account
+          + " than for its handle '" + handle + "'");
+    }
+    return new Known(handle, byId);
+  }
+
   /**
    * The identity behind a handle, pinned on first use: a server that later serves other keys
    * for the same handle is refused (exit 3) until the person confirms the new ones.

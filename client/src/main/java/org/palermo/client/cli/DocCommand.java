@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
+import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
 import org.palermo.security.ids.DocumentId;
@@ -81,9 +82,18 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "list", description = "Documents with their titles, opened on this machine.")
-  int list(@Parameters(index = "0", paramLabel = "WS") String ws) {
+  @Command(name = "list", description = "Documents with their titles, opened on this machine;"
+      + " --disclosed: what was disclosed to your certified State account.")
+  int list(@Parameters(index = "0", arity = "0..1", paramLabel = "WS") String ws,
+      @Option(names = "--disclosed", description = "Documents disclosed to you as a State")
+      boolean disclosed) {
     PalermoCli.Unlocked session = root.unlock();
+    if (disclosed) {
+      return listDisclosed(session);
+    }
+    if (ws == null) {
+      throw ClientException.usage("Name the workspace: palermo doc list WS (or --disclosed)");
+    }
     WorkspaceId workspace = session.workspaces().resolve(ws);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DocumentClient.Verified v : session.documents().list(workspace)) {
@@ -101,6 +111,35 @@ final class DocCommand {
     return 0;
   }
 
+  private int listDisclosed(PalermoCli.Unlocked session) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DisclosedClient.Disclosed d : session.disclosed().list()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("workspace", d.manifest().workspace().toString());
+      row.put("document", d.manifest().document().toString());
+      row.put("version", d.manifest().version());
+      row.put("title", d.metadata().title());
+      row.put("bytes", d.manifest().contentLength());
+      row.put("author", d.author().handle());
+      row.put("authorFingerprint", d.author().identity().fingerprint().toDigits());
+      row.put("disclosedBy", d.discloser().handle());
+      row.put("disclosedByFingerprint", d.discloser().identity().fingerprint().toDigits());
+      rows.add(row);
+    }
+    if (root.json()) {
+      root.print(Map.of("documents", rows));
+    } else if (rows.isEmpty()) {
+      root.terminal().out().println("Nothing has been disclosed to you.");
+    } else {
+      rows.forEach(r -> root.terminal().out().println(r.get("workspace") + " "
+          + r.get("document") + "  v" + r.get("version") + "  " + r.get("title") + "  ("
+          + r.get("bytes") + " bytes, by " + r.get("author") + " [" + r.get("authorFingerprint")
+          + "], disclosed by " + r.get("disclosedBy") + " [" + r.get("disclosedByFingerprint")
+          + "])"));
+    }
+    return 0;
+  }
+
   @Command(name = "get", description = "Download, verify and open a document; writes nothing"
       + " unless all of it verifies.")
   int get(@Parameters(index = "0", paramLabel = "WS") String ws,
@@ -111,6 +150,34 @@ final class DocCommand {
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
           description = "Where to write (default: the document's file name, here)") Path output) {
     PalermoCli.Unlocked session = root.unlock();
+    try {
+      return getAsMember(session, ws, doc, version, original, output);
+    } catch (ClientException notMember) {
+      // Not a member (404): a State account may read what was disclosed to it, by ids.
+      if (notMember.status() != 404 || version != null || original
+          || !ws.matches("[0-9a-f]{32}") || !doc.matches("[0-9a-f]{32}")) {
+        throw notMember;
+      }
+      DocumentId document = DocumentId.parse(doc);
+      DisclosedClient.Disclosed d = session.disclosed().find(WorkspaceId.parse(ws), document)
+          .orElseThrow(() -> notMember);
+      Path target = output != null ? output
+          : Path.of(safeName(d.metadata().fileName(), document));
+      session.disclosed().write(d, target, ProgressBar.on(root.terminal(), "get"));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("document", document.toString());
+      out.put("version", d.manifest().version());
+      out.put("file", target.toString());
+      out.put("bytes", d.manifest().contentLength());
+      out.put("author", d.author().handle());
+      out.put("disclosedBy", d.discloser().handle());
+      root.print(out);
+      return 0;
+    }
+  }
+
+  private int getAsMember(PalermoCli.Unlocked session, String ws, String doc, Long version,
+      boolean original, Path output) {
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
     java.util.function.Function<DocumentClient.Verified, Path> target = v -> output != null

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
+import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
 import org.palermo.client.states.StatesClient;
@@ -127,14 +128,17 @@ public final class PalermoCli implements Callable<Integer> {
         () -> accounts.unlock(terminal.passphrase(false)), accounts);
     DocumentClient documents = new DocumentClient(http, home, workspaces,
         new MetadataStripper(), Clock.systemUTC());
-    DisclosureClient disclosures = new DisclosureClient(http, workspaces, documents,
-        new StatesClient(http, home, Clock.systemUTC()), Clock.systemUTC());
-    return new Unlocked(workspaces, documents, disclosures);
+    StatesClient states = new StatesClient(http, home, Clock.systemUTC());
+    DisclosureClient disclosures = new DisclosureClient(http, workspaces, documents, states,
+        Clock.systemUTC());
+    DisclosedClient disclosed = new DisclosedClient(http, accounts, states, documents,
+        workspaces::me);
+    return new Unlocked(workspaces, documents, disclosures, disclosed);
   }
 
   /** What a command that holds the keys works with. */
   record Unlocked(WorkspaceClient workspaces, DocumentClient documents,
-      DisclosureClient disclosures) {}
+      DisclosureClient disclosures, DisclosedClient disclosed) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal terminal, String... args) {

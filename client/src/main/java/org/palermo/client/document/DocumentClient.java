@@ -271,11 +271,22 @@ public final class DocumentClient {
       throw ClientException.refused("Document " + document + " was removed (version "
           + chosen.manifest().version() + "); ask for an earlier --version");
     }
-    Path target = targetFor.apply(chosen);
+    write(chosen.manifest(), chosen.key().orElseThrow(), original, targetFor.apply(chosen),
+        progress);
+    return chosen;
+  }
+
+  /**
+   * Streams a verified version's content (or kept original) and opens it with its key into a
+   * private file beside {@code target}, moved into place only once all of it verified.
+   */
+  void write(DocumentManifest m, SymmetricKey key, boolean original, Path target,
+      Progress progress) {
+    WorkspaceId workspace = m.workspace();
+    DocumentId document = m.document();
     if (Files.exists(target)) {
       throw ClientException.usage(target + " exists: choose another -o FILE");
     }
-    DocumentManifest m = chosen.manifest();
     if (original && m.original().isEmpty()) {
       throw ClientException.usage("Version " + m.version() + " of document " + document
           + " has no original: it was put without --keep-original");
@@ -294,14 +305,13 @@ public final class DocumentClient {
               document) + "/" + m.version() + (original ? "/original" : "/content")),
               part.sealedLength(), progress);
           OutputStream out = Files.newOutputStream(partial)) {
-        written = ContentSeal.open(chosen.key().orElseThrow(), context, sealed, out);
+        written = ContentSeal.open(key, context, sealed, out);
       }
       if (written != expectedLength) {
         throw new NotAuthentic();
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       partial = null;
-      return chosen;
     } catch (SealedContentException | NotAuthentic e) {
       throw ClientException.integrity("The content of document " + document + " version "
           + m.version() + " is not what its author sealed (changed, truncated or swapped);"
@@ -450,21 +460,25 @@ public final class DocumentClient {
     }
     byte[] sealedMetadata = view.path("metadata").isTextual()
         ? unb64(view.path("metadata").asText()) : new byte[0];
+    return new Verified(m, author, Optional.of(openMetadata(m, key, sealedMetadata)),
+        Optional.of(key));
+  }
+
+  /** The version's sealed metadata opened with its key, checked against the manifest. */
+  static Metadata openMetadata(DocumentManifest m, SymmetricKey key, byte[] sealedMetadata) {
     SealedPart expected = m.metadata().orElseThrow();
-    Metadata metadata;
     try {
       if (sealedMetadata.length != expected.sealedLength()) {
         throw new NotAuthentic();
       }
       ByteArrayOutputStream plain = new ByteArrayOutputStream();
-      ContentSeal.open(key, SealContext.metadata(workspace, m.document(), m.version()),
+      ContentSeal.open(key, SealContext.metadata(m.workspace(), m.document(), m.version()),
           new ByteArrayInputStream(sealedMetadata), plain);
-      metadata = JSON.readValue(plain.toByteArray(), Metadata.class);
+      return JSON.readValue(plain.toByteArray(), Metadata.class);
     } catch (IOException e) {
-      throw ClientException.integrity("The metadata of " + where + " is not what its author"
-          + " sealed");
+      throw ClientException.integrity("The metadata of document " + m.document() + " version "
+          + m.version() + " is not what its author sealed");
     }
-    return new Verified(m, author, Optional.of(metadata), Optional.of(key));
   }
 
   /** The identity the log gave an account when it joined (members past and present). */

@@ -85,6 +85,21 @@ public final class ChainEntry {
         return signature.clone();
     }
 
+    /**
+     * Checks this one entry on its own: written by {@code author} for a chain of this kind. For
+     * a reader who holds a single entry and not its chain (a State reading what was disclosed
+     * to it); whole chains are checked by {@link ChainVerifier}.
+     *
+     * @throws java.security.SignatureException if another key wrote it or the signature fails
+     */
+    public void verifyAlone(ChainKind kind, SigningPublicKey author)
+            throws java.security.SignatureException {
+        if (!java.security.MessageDigest.isEqual(author.keyId(), authorKeyId)) {
+            throw new java.security.SignatureException("written by another key");
+        }
+        author.verify(kind.purpose(), signedBytes(), signature);
+    }
+
     /** The canonical encoding: signed bytes, then the signature. */
     public byte[] encode() {
         byte[] signed = signedBytes();

@@ -167,6 +167,44 @@ public final class DisclosureLog {
         return next;
     }
 
+    /**
+     * For a reader outside the workspace (a State account) holding one entry and not the log:
+     * the entry is written by {@code discloser} and sets this document States-only at
+     * {@code version}, for {@code state} (named, or every State).
+     *
+     * <p>This proves what the discloser signed, not that the discloser belongs to the workspace:
+     * a reader outside it never sees its membership log, so it compares the discloser's and the
+     * author's fingerprints with the organisation over another channel.
+     *
+     * @throws ChainException if not
+     */
+    public static DisclosureChange.SetLevel verifyForReader(ChainEntry entry,
+            Identity discloser, WorkspaceId workspace, DocumentId document, long version,
+            org.palermo.security.states.StateCode state) throws ChainException {
+        long seq = entry.sequence();
+        try {
+            entry.verifyAlone(ChainKind.DISCLOSURE, discloser.signingKey());
+        } catch (java.security.SignatureException e) {
+            throw new ChainException.BadSignature(seq, "not signed by the member named");
+        }
+        DisclosureChange change;
+        try {
+            change = DisclosureChange.decode(entry.payload());
+        } catch (MalformedEntryException e) {
+            throw new ChainException.Rule(seq, "not a disclosure change");
+        }
+        if (!(change instanceof DisclosureChange.SetLevel set)
+                || !set.workspace().equals(workspace) || !set.document().equals(document)
+                || set.version() != version) {
+            throw new ChainException.Rule(seq, "does not disclose this document version");
+        }
+        if (set.level() != DisclosureLevel.STATES_ONLY
+                || !(set.states().isEmpty() || set.states().contains(state))) {
+            throw new ChainException.Rule(seq, "does not disclose it to " + state);
+        }
+        return set;
+    }
+
     /** The latest level set, if any change set one. */
     public Optional<DisclosureChange.SetLevel> current() {
         for (int i = changes.size() - 1; i >= 0; i--) {

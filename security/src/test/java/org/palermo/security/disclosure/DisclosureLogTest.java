@@ -217,6 +217,35 @@ class DisclosureLogTest {
     }
 
     @Test
+    void aReaderOutsideTheWorkspace_checksOneEntry_itsAuthorItsDocumentAndItsState()
+            throws Exception {
+        MembershipLog m = workspace(false);
+        DisclosureLog log = add(DisclosureLog.empty(ws, doc, m),
+                set(m, 3, DisclosureLevel.STATES_ONLY, "MEX"), editor);
+        ChainEntry entry = log.entries().get(0);
+        StateCode mex = new StateCode("MEX");
+        assertEquals(DisclosureLevel.STATES_ONLY, DisclosureLog.verifyForReader(entry,
+                editor.identity(), ws, doc, 3, mex).level());
+        assertThrows(ChainException.BadSignature.class, () -> DisclosureLog.verifyForReader(
+                entry, owner.identity(), ws, doc, 3, mex), "another member's keys");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,
+                editor.identity(), ws, doc, 2, mex), "another version");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,
+                editor.identity(), ws, DocumentId.random(), 3, mex), "another document");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,
+                editor.identity(), ws, doc, 3, new StateCode("ZWE")), "another State");
+        DisclosureLog all = add(log, set(m, 3, DisclosureLevel.STATES_ONLY), owner);
+        assertEquals(List.of(), DisclosureLog.verifyForReader(all.entries().get(1),
+                owner.identity(), ws, doc, 3, new StateCode("ZWE")).states(), "every State");
+        DisclosureLog back = add(all, set(m, 3, DisclosureLevel.CONFIDENTIAL), owner);
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(
+                back.entries().get(2), owner.identity(), ws, doc, 3, mex), "confidential");
+        DisclosureLog approved = add(back, approve(m, 3), owner);
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(
+                approved.entries().get(3), owner.identity(), ws, doc, 3, mex), "an approval");
+    }
+
+    @Test
     void payloads_roundTrip_andDecodeStrictly() throws Exception {
         MembershipLog m = workspace(false);
         DisclosureChange.SetLevel states = set(m, 4, DisclosureLevel.STATES_ONLY, "MEX");

@@ -42,6 +42,7 @@ import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
 import org.palermo.server.documents.DocumentResource;
+import org.palermo.server.disclosure.DisclosedResource;
 import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
 import org.palermo.server.documents.DocumentListing;
@@ -96,7 +97,7 @@ public final class PalermoServer implements AutoCloseable {
   public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
-      StateCertificateResource.class, DisclosureResource.class);
+      StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class);
 
   private final ServerConfig config;
   private final Clock clock;

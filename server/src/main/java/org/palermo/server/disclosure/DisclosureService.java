@@ -110,12 +110,12 @@ public final class DisclosureService {
         dao.deleteGrants(workspaceId, documentId);
         for (Grant g : grants) {
           dao.insertGrant(workspaceId, documentId, g.version(), g.accountId(), g.deviceId(),
-              g.wrapped());
+              g.wrapped(), entry.sequence());
         }
       } else if (!grants.isEmpty()) {
         throw new InvalidRequestException("grants", "An approval carries no grants.");
       }
-      dao.insertEntry(workspaceId, documentId, entry.sequence(), encoded);
+      dao.insertEntry(workspaceId, documentId, entry.sequence(), encoded, caller.accountId());
       return entry.sequence();
     });
   }
@@ -155,6 +155,11 @@ public final class DisclosureService {
       throw new InvalidRequestException("grants", "The grants must go to exactly the certified"
           + " State accounts the change names (" + expected.size() + " in force now).");
     }
+  }
+
+  /** The versions disclosed to the caller (a State account): empty for anyone else. */
+  public List<DisclosedRow> disclosedTo(Caller caller) {
+    return jdbi.withExtension(DisclosureDao.class, dao -> dao.disclosedTo(caller.accountId()));
   }
 
   private static DisclosureLog load(byte[] workspaceId, byte[] documentId,

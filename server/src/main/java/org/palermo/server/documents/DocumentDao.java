@@ -65,6 +65,12 @@ public interface DocumentDao {
   List<VersionRow> versions(@Bind("workspaceId") byte[] workspaceId,
       @Bind("documentId") byte[] documentId);
 
+  /** Whether that version's key was wrapped to the account (a State it was disclosed to). */
+  @SqlQuery("SELECT COUNT(*) > 0 FROM state_grants WHERE workspace_id = :workspaceId"
+      + " AND document_id = :documentId AND version = :version AND account_id = :accountId")
+  boolean granted(@Bind("workspaceId") byte[] workspaceId, @Bind("documentId") byte[] documentId,
+      @Bind("version") long version, @Bind("accountId") byte[] accountId);
+
   @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM document_versions v"
       + " WHERE v.workspace_id = :workspaceId AND v.document_id = :documentId"
       + " AND v.version = :version")

@@ -61,8 +61,14 @@ public final class DocumentService {
   /** One version, for reading its sealed streams. */
   public VersionRow version(Caller caller, byte[] workspaceId, byte[] documentId, long version) {
     return jdbi.inTransaction(h -> {
+      DocumentDao dao = h.attach(DocumentDao.class);
+      if (dao.granted(workspaceId, documentId, version, caller.accountId())) {
+        // A State account this version was disclosed to: that version, nothing else.
+        return dao.version(workspaceId, documentId, version).orElseThrow(
+            () -> new NotFoundProblemException("No such document version."));
+      }
       MemberRow member = workspaces.requireMember(h, caller, workspaceId);
-      VersionRow row = h.attach(DocumentDao.class).version(workspaceId, documentId, version)
+      VersionRow row = dao.version(workspaceId, documentId, version)
           .orElseThrow(() -> new NotFoundProblemException("No such document version."));
       if (row.epoch() < member.firstEpoch()) {
         throw new AccessDeniedException("This version was shared before you joined, and this"

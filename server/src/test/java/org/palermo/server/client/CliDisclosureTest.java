@@ -1,6 +1,8 @@
 package org.palermo.server.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palermo.server.testing.Cli.ok;
 
@@ -121,6 +123,54 @@ class CliDisclosureTest {
   }
 
   @Test
+  void theChosenState_readsExactlyWhatWasDisclosedToIt_othersNothing() throws Exception {
+    Setup s = setup();
+    byte[] content = Files.readAllBytes(s.owner().home().getParent().resolve("submission.txt"));
+    assertTrue(ok(cli.as(mexico, "doc", "list", "--disclosed")).out()
+        .contains("Nothing has been disclosed"));
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states", "--state",
+        "MEX"));
+
+    Cli.Run listed = ok(cli.as(mexico, "doc", "list", "--disclosed"));
+    assertTrue(listed.out().contains(s.doc() + "  v1  submission.txt"), listed.out());
+    assertTrue(listed.out().contains("by " + s.owner().handle() + " ["), listed.out());
+    Path out = mexico.home().getParent().resolve("read-by-mexico.txt");
+    Cli.Run got = ok(cli.as(mexico, "doc", "get", s.ws(), s.doc(), "-o", out.toString()));
+    assertEquals(s.owner().handle(), got.line("disclosedBy"));
+    assertArrayEquals(content, Files.readAllBytes(out));
+
+    // Zimbabwe is certified but not chosen; the revoked State and an outsider neither.
+    for (Person other : List.of(zimbabwe, revoked, cli.register("out"))) {
+      Path none = other.home().getParent().resolve("none-" + other.handle());
+      Cli.Run refused = cli.as(other, "doc", "get", s.ws(), s.doc(), "-o", none.toString());
+      assertTrue(refused.code() != 0, refused.toString());
+      assertFalse(Files.exists(none));
+    }
+    assertTrue(ok(cli.as(zimbabwe, "doc", "list", "--disclosed")).out()
+        .contains("Nothing has been disclosed"));
+    // Nothing of the workspace beyond the document: not its membership, not its list.
+    assertEquals(2, cli.as(mexico, "workspace", "verify", s.ws()).code());
+    assertEquals(2, cli.as(mexico, "doc", "list", s.ws()).code());
+
+    // Class 5/10: the server hands Mexico a key wrapped for another document: refused.
+    byte[] doc = HexFormat.of().parseHex(s.doc());
+    byte[] wrapped = cli.bytes("SELECT wrapped FROM state_grants WHERE document_id = ?", doc);
+    byte[] broken = wrapped.clone();
+    broken[broken.length - 1] ^= 1;
+    cli.update("UPDATE state_grants SET wrapped = ? WHERE document_id = ?", broken, doc);
+    Cli.Run tampered = cli.as(mexico, "doc", "list", "--disclosed");
+    assertEquals(3, tampered.code(), tampered.toString());
+    cli.update("UPDATE state_grants SET wrapped = ? WHERE document_id = ?", wrapped, doc);
+
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "confidential"));
+    assertTrue(ok(cli.as(mexico, "doc", "list", "--disclosed")).out()
+        .contains("Nothing has been disclosed"));
+    Path after = mexico.home().getParent().resolve("after.txt");
+    assertTrue(cli.as(mexico, "doc", "get", s.ws(), s.doc(), "-o", after.toString()).code()
+        != 0);
+  }
+
+  @Test
   void theServer_refusesAStatesOnlyChangeWithoutItsGrants() throws Exception {
     Setup s = setup();
     dropGrants.set(true);
@@ -177,9 +227,9 @@ class CliDisclosureTest {
     Path file = s.owner().home().getParent().resolve("other.txt");
     Files.writeString(file, "another document");
     String other = ok(cli.as(s.owner(), "doc", "put", s.ws(), file.toString())).line("document");
-    cli.update("INSERT INTO disclosure_entries (workspace_id, document_id, sequence, entry)"
-        + " VALUES (?, ?, 0, ?)", HexFormat.of().parseHex(s.ws()),
-        HexFormat.of().parseHex(other), stored);
+    cli.update("INSERT INTO disclosure_entries (workspace_id, document_id, sequence, entry,"
+        + " author_account_id) VALUES (?, ?, 0, ?, ?)", HexFormat.of().parseHex(s.ws()),
+        HexFormat.of().parseHex(other), stored, HexFormat.of().parseHex(account(s.owner())));
     Cli.Run replayed = cli.as(s.owner(), "doc", "disclose", s.ws(), other, "--level",
         "confidential");
     assertEquals(3, replayed.code(), replayed.toString());
