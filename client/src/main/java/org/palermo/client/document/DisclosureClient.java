@@ -75,6 +75,13 @@ public final class DisclosureClient {
     if (m.kind() == ManifestKind.TOMBSTONE) {
       throw ClientException.usage("Document " + document + " was removed");
     }
+    if (level == DisclosureLevel.STATES_ONLY && m.original().isPresent()) {
+      // The kept original is sealed under the same key as the stripped copy: a State given
+      // the key could open the original, metadata and all, if the server handed it over.
+      throw ClientException.usage("Version " + m.version() + " keeps the untouched original"
+          + " (with its metadata) under the same key: it cannot be disclosed to States. Put a"
+          + " new version without --keep-original, then disclose that");
+    }
     StateRegistry registry = states.fetch().registry();
     List<StateRegistry.Entry> recipients = new ArrayList<>();
     if (level == DisclosureLevel.STATES_ONLY) {

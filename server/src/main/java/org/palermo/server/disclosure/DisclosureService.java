@@ -106,6 +106,12 @@ public final class DisclosureService {
           throw new InvalidRequestException("entry", "This server does not publish documents"
               + " yet: choose confidential or states-only.");
         }
+        if (set.level() == DisclosureLevel.STATES_ONLY && h.attach(DocumentDao.class)
+            .version(workspaceId, documentId, set.version()).map(v -> v.originalLength() > 0)
+            .orElse(false)) {
+          throw new InvalidRequestException("entry", "Version " + set.version() + " keeps its"
+              + " untouched original under the same key: it cannot be disclosed to States.");
+        }
         requireGrants(set, grants, registry);
         dao.deleteGrants(workspaceId, documentId);
         for (Grant g : grants) {

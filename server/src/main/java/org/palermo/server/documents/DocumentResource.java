@@ -100,7 +100,7 @@ public class DocumentResource {
     Caller caller = Caller.require(security);
     SealedStream which = SealedStream.fromPath(stream);
     VersionRow row = documents.version(caller, Ids.path(workspaceId, "workspace"),
-        Ids.path(documentId, "document"), versionNumber(version));
+        Ids.path(documentId, "document"), versionNumber(version), which);
     InputStream in = documents.open(row, which);
     long length = which.length(row);
     // Exactly the length the version declares: stored parts that disagree (a damaged store)

@@ -58,12 +58,15 @@ public final class DocumentService {
     });
   }
 
-  /** One version, for reading its sealed streams. */
-  public VersionRow version(Caller caller, byte[] workspaceId, byte[] documentId, long version) {
+  /** One version, for reading one of its sealed streams. */
+  public VersionRow version(Caller caller, byte[] workspaceId, byte[] documentId, long version,
+      SealedStream stream) {
     return jdbi.inTransaction(h -> {
       DocumentDao dao = h.attach(DocumentDao.class);
-      if (dao.granted(workspaceId, documentId, version, caller.accountId())) {
-        // A State account this version was disclosed to: that version, nothing else.
+      if (stream == SealedStream.CONTENT
+          && dao.granted(workspaceId, documentId, version, caller.accountId())) {
+        // A State account this version was disclosed to: its stripped content, nothing else
+        // (never a kept original, which still carries its metadata).
         return dao.version(workspaceId, documentId, version).orElseThrow(
             () -> new NotFoundProblemException("No such document version."));
       }

@@ -171,6 +171,19 @@ class CliDisclosureTest {
   }
 
   @Test
+  void aVersionThatKeepsItsOriginal_isNotDisclosedToStates() throws Exception {
+    Setup s = setup();
+    Path file = s.owner().home().getParent().resolve("with-original.txt");
+    Files.writeString(file, "kept original " + System.nanoTime());
+    String doc = ok(cli.as(s.owner(), "doc", "put", s.ws(), file.toString(),
+        "--keep-original")).line("document");
+    Cli.Run refused = cli.as(s.owner(), "doc", "disclose", s.ws(), doc, "--level", "states");
+    assertEquals(1, refused.code(), refused.toString());
+    assertTrue(refused.err().contains("original"), refused.err());
+    assertEquals(List.of(), grantees(doc));
+  }
+
+  @Test
   void theServer_refusesAStatesOnlyChangeWithoutItsGrants() throws Exception {
     Setup s = setup();
     dropGrants.set(true);
