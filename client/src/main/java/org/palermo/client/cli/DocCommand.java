@@ -271,6 +271,28 @@ final class DocCommand {
     return 0;
   }
 
+  @Command(name = "grants", description = "Keys the workspace's States-only documents owe to"
+      + " State accounts certified since (checked against the State list and each document's"
+      + " disclosure log); --fulfil wraps and sends them.")
+  int grants(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Option(names = "--fulfil", description = "Wrap and send the keys owed") boolean fulfil) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    List<DisclosureClient.Owed> owed = fulfil ? session.disclosures().fulfil(workspace)
+        : session.disclosures().pending(workspace);
+    List<String> lines = owed.stream().map(o -> o.document() + "  v" + o.version() + "  "
+        + o.certificate().certificate().handle() + " (" + o.certificate().certificate().state()
+        + ")").toList();
+    if (root.json()) {
+      root.print(Map.of(fulfil ? "fulfilled" : "pending", lines));
+    } else if (lines.isEmpty()) {
+      root.terminal().out().println("No key is owed to a State account.");
+    } else {
+      lines.forEach(l -> root.terminal().out().println((fulfil ? "granted: " : "owed: ") + l));
+    }
+    return 0;
+  }
+
   private static Map<String, Object> row(PalermoCli.Unlocked session,
       DocumentClient.Verified v) {
     DocumentManifest m = v.manifest();

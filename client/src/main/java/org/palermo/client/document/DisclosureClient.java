@@ -112,19 +112,83 @@ public final class DisclosureClient {
     }
     List<Map<String, Object>> grants = new ArrayList<>();
     for (StateRegistry.Entry e : recipients) {
-      Identity to = e.certificate().identity();
-      byte[] wrapped = KeyWrap.wrap(current.key().orElseThrow(), to.agreementKey(),
-          WrapInfo.documentKey(workspace, document, m.version(), m.epoch(), to.account(),
-              to.device()));
-      Map<String, Object> grant = new LinkedHashMap<>();
-      grant.put("accountId", to.account().toString());
-      grant.put("deviceId", to.device().toString());
-      grant.put("version", m.version());
-      grant.put("wrapped", b64(wrapped));
-      grants.add(grant);
+      grants.add(grant(workspace, document, m, current.key().orElseThrow(), e));
     }
     http.post(path(workspace, document), Map.of("entry", b64(entry.encode()), "grants", grants));
     return new Disclosed(entry.sequence(), level, m.version(), recipients);
+  }
+
+  /** A key a States-only document owes a State account certified after its level was set. */
+  public record Owed(DocumentId document, long version, StateRegistry.Entry certificate) {}
+
+  /**
+   * The keys the workspace's documents owe, as the server lists them, each checked here: the
+   * document's verified disclosure log sets it States-only at that version for the account's
+   * State, and this device's verified State list certifies the account now.
+   */
+  public List<Owed> pending(WorkspaceId workspace) {
+    MembershipLog log = workspaces.log(workspace);
+    StateRegistry registry = states.fetch().registry();
+    Instant now = clock.instant();
+    Map<DocumentId, DisclosureLog> logs = new LinkedHashMap<>();
+    List<Owed> out = new ArrayList<>();
+    for (JsonNode row : http.get("api/v1/workspaces/" + workspace + "/pending-grants")
+        .path("pending")) {
+      DocumentId document = DocumentId.parse(row.path("documentId").asText());
+      DisclosureLog disclosure = logs.computeIfAbsent(document,
+          d -> fetch(workspace, d, log));
+      long version = row.path("version").asLong();
+      StateRegistry.Entry certificate = registry.inForce(
+          org.palermo.security.ids.AccountId.parse(row.path("accountId").asText()), now)
+          .orElseThrow(() -> ClientException.integrity("The server asks for a key for an"
+              + " account that the State list does not certify now"));
+      boolean owed = disclosure.current().filter(set -> set.level()
+          == DisclosureLevel.STATES_ONLY && set.version() == version
+          && (set.states().isEmpty() || set.states().contains(certificate.certificate().state())))
+          .isPresent();
+      if (!owed) {
+        throw ClientException.integrity("The server asks for a key of document " + document
+            + " that its disclosure log does not give " + certificate.certificate().handle());
+      }
+      out.add(new Owed(document, version, certificate));
+    }
+    return out;
+  }
+
+  /** Wraps and sends every key owed (see {@link #pending}); returns how many. */
+  public List<Owed> fulfil(WorkspaceId workspace) {
+    List<Owed> owed = pending(workspace);
+    Map<DocumentId, List<Owed>> byDocument = new LinkedHashMap<>();
+    owed.forEach(o -> byDocument.computeIfAbsent(o.document(), d -> new ArrayList<>()).add(o));
+    for (Map.Entry<DocumentId, List<Owed>> e : byDocument.entrySet()) {
+      DocumentId document = e.getKey();
+      List<Map<String, Object>> grants = new ArrayList<>();
+      for (Owed o : e.getValue()) {
+        DocumentClient.Verified version = documents.versions(workspace, document).stream()
+            .filter(v -> v.manifest().version() == o.version()).findFirst()
+            .orElseThrow(() -> ClientException.refused("Version " + o.version() + " of "
+                + document + " is not readable here"));
+        grants.add(grant(workspace, document, version.manifest(), version.key().orElseThrow(),
+            o.certificate()));
+      }
+      http.post("api/v1/workspaces/" + workspace + "/pending-grants/" + document,
+          Map.of("grants", grants));
+    }
+    return owed;
+  }
+
+  private static Map<String, Object> grant(WorkspaceId workspace, DocumentId document,
+      DocumentManifest m, org.palermo.security.keys.SymmetricKey key,
+      StateRegistry.Entry certificate) {
+    Identity to = certificate.certificate().identity();
+    byte[] wrapped = KeyWrap.wrap(key, to.agreementKey(), WrapInfo.documentKey(workspace,
+        document, m.version(), m.epoch(), to.account(), to.device()));
+    Map<String, Object> grant = new LinkedHashMap<>();
+    grant.put("accountId", to.account().toString());
+    grant.put("deviceId", to.device().toString());
+    grant.put("version", m.version());
+    grant.put("wrapped", b64(wrapped));
+    return grant;
   }
 
   /** The document's disclosure log, verified against the workspace's membership log. */

@@ -45,6 +45,7 @@ import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.disclosure.DisclosedResource;
 import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
+import org.palermo.server.disclosure.PendingGrantResource;
 import org.palermo.server.documents.DocumentListing;
 import org.palermo.server.states.StateCertificateResource;
 import org.palermo.server.states.StateCertificateService;
@@ -97,7 +98,8 @@ public final class PalermoServer implements AutoCloseable {
   public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class,
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
-      StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class);
+      StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class,
+      PendingGrantResource.class);
 
   private final ServerConfig config;
   private final Clock clock;

@@ -46,6 +46,17 @@ public interface DisclosureDao {
   @RegisterConstructorMapper(DisclosedRow.class)
   List<DisclosedRow> disclosedTo(@Bind("accountId") byte[] accountId);
 
+  /** The workspace's documents that have a disclosure log. */
+  @SqlQuery("SELECT DISTINCT document_id FROM disclosure_entries WHERE workspace_id ="
+      + " :workspaceId ORDER BY document_id")
+  List<byte[]> disclosedDocuments(@Bind("workspaceId") byte[] workspaceId);
+
+  /** The accounts holding a grant for the document. */
+  @SqlQuery("SELECT account_id FROM state_grants WHERE workspace_id = :workspaceId"
+      + " AND document_id = :documentId")
+  List<byte[]> grantedAccounts(@Bind("workspaceId") byte[] workspaceId,
+      @Bind("documentId") byte[] documentId);
+
   @SqlQuery("SELECT COUNT(*) FROM state_grants WHERE workspace_id = :workspaceId"
       + " AND document_id = :documentId")
   int countGrants(@Bind("workspaceId") byte[] workspaceId,

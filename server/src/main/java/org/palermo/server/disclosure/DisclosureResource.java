@@ -46,6 +46,23 @@ public class DisclosureResource {
 
   public record AppendedView(long sequence) {}
 
+  /** The grants of a request, checked for form; at most {@link #MAX_GRANTS}. */
+  static List<DisclosureService.Grant> grants(List<GrantView> views) {
+    if (views.size() > MAX_GRANTS) {
+      throw new InvalidRequestException("grants", "At most " + MAX_GRANTS + " grants.");
+    }
+    List<DisclosureService.Grant> grants = new ArrayList<>(views.size());
+    for (GrantView g : views) {
+      if (g == null) {
+        throw new InvalidRequestException("grants", "A grant is an object.");
+      }
+      grants.add(new DisclosureService.Grant(Ids.field(g.accountId(), "accountId"),
+          Ids.field(g.deviceId(), "deviceId"), g.version(),
+          Binary.decode(g.wrapped(), "wrapped", KeyWrap.WRAPPED_LENGTH, KeyWrap.WRAPPED_LENGTH)));
+    }
+    return grants;
+  }
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public EntriesView entries(@PathParam("workspaceId") String workspaceId,
@@ -66,19 +83,8 @@ public class DisclosureResource {
       throw new InvalidRequestException(null,
           "Send {\"entry\": \"<base64url>\", \"grants\": [...]} as a JSON object.");
     }
-    List<GrantView> views = request.grants() == null ? List.of() : request.grants();
-    if (views.size() > MAX_GRANTS) {
-      throw new InvalidRequestException("grants", "At most " + MAX_GRANTS + " grants.");
-    }
-    List<DisclosureService.Grant> grants = new ArrayList<>(views.size());
-    for (GrantView g : views) {
-      if (g == null) {
-        throw new InvalidRequestException("grants", "A grant is an object.");
-      }
-      grants.add(new DisclosureService.Grant(Ids.field(g.accountId(), "accountId"),
-          Ids.field(g.deviceId(), "deviceId"), g.version(),
-          Binary.decode(g.wrapped(), "wrapped", KeyWrap.WRAPPED_LENGTH, KeyWrap.WRAPPED_LENGTH)));
-    }
+    List<DisclosureService.Grant> grants = grants(request.grants() == null ? List.of()
+        : request.grants());
     long sequence = disclosures.append(caller, Ids.path(workspaceId, "workspace"),
         Ids.path(documentId, "document"), Binary.decode(request.entry(), "entry", 1, MAX_ENTRY),
         grants);

@@ -3,6 +3,7 @@ package org.palermo.server.disclosure;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -161,6 +162,92 @@ public final class DisclosureService {
       throw new InvalidRequestException("grants", "The grants must go to exactly the certified"
           + " State accounts the change names (" + expected.size() + " in force now).");
     }
+  }
+
+  /**
+   * A certified State account that a document's States-only level names but that holds no key
+   * yet (certified after the change was made): a member's client fulfils it.
+   */
+  public record Pending(byte[] documentId, long version, long disclosureSequence,
+      StateRegistry.Entry certificate) {}
+
+  /** The grants the workspace's States-only documents still owe, for a member. */
+  public List<Pending> pending(Caller caller, byte[] workspaceId) {
+    StateRegistry registry = states.registry();
+    return jdbi.inTransaction(h -> {
+      workspaces.requireMember(h, caller, workspaceId);
+      DisclosureDao dao = h.attach(DisclosureDao.class);
+      List<Pending> out = new ArrayList<>();
+      for (byte[] documentId : dao.disclosedDocuments(workspaceId)) {
+        out.addAll(pendingFor(dao, registry, workspaceId, documentId));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Adds grants that fulfil pending ones of one document: each must be owed (see
+   * {@link #pending}) and wrap the key of the disclosed version.
+   *
+   * @return how many were added
+   */
+  public int fulfil(Caller caller, byte[] workspaceId, byte[] documentId, List<Grant> grants) {
+    StateRegistry registry = states.registry();
+    return jdbi.inTransaction(h -> {
+      workspaces.requireMember(h, caller, workspaceId);
+      h.attach(DocumentDao.class).lock(workspaceId, documentId)
+          .orElseThrow(() -> new NotFoundProblemException("No such document."));
+      DisclosureDao dao = h.attach(DisclosureDao.class);
+      List<Pending> owed = pendingFor(dao, registry, workspaceId, documentId);
+      Set<String> seen = new HashSet<>();
+      for (Grant g : grants) {
+        Pending match = owed.stream().filter(p -> p.version() == g.version()
+            && Arrays.equals(p.certificate().certificate().identity().account().toBytes(),
+                g.accountId())
+            && Arrays.equals(p.certificate().certificate().identity().device().toBytes(),
+                g.deviceId())).findFirst().orElseThrow(() -> new InvalidRequestException(
+                    "grants", "A grant goes to an account this document owes no key."));
+        if (!seen.add(HexFormat.of().formatHex(g.accountId()))
+            || g.wrapped().length != KeyWrap.WRAPPED_LENGTH) {
+          throw new InvalidRequestException("grants", "One grant per account, of "
+              + KeyWrap.WRAPPED_LENGTH + " bytes.");
+        }
+        dao.insertGrant(workspaceId, documentId, g.version(), g.accountId(), g.deviceId(),
+            g.wrapped(), match.disclosureSequence());
+      }
+      return grants.size();
+    });
+  }
+
+  private List<Pending> pendingFor(DisclosureDao dao, StateRegistry registry,
+      byte[] workspaceId, byte[] documentId) {
+    List<byte[]> entries = dao.entries(workspaceId, documentId);
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      DisclosureChange change;
+      try {
+        change = DisclosureChange.decode(ChainEntry.decode(entries.get(i)).payload());
+      } catch (MalformedEntryException e) {
+        throw new IllegalStateException("a stored disclosure entry does not decode", e);
+      }
+      if (change instanceof DisclosureChange.SetLevel set) {
+        if (set.level() != DisclosureLevel.STATES_ONLY) {
+          return List.of();
+        }
+        Set<String> granted = new HashSet<>();
+        dao.grantedAccounts(workspaceId, documentId)
+            .forEach(a -> granted.add(HexFormat.of().formatHex(a)));
+        List<Pending> out = new ArrayList<>();
+        for (StateRegistry.Entry e : registry.inForce(clock.instant())) {
+          Identity id = e.certificate().identity();
+          if ((set.states().isEmpty() || set.states().contains(e.certificate().state()))
+              && !granted.contains(id.account().toString())) {
+            out.add(new Pending(documentId, set.version(), i, e));
+          }
+        }
+        return out;
+      }
+    }
+    return List.of();
   }
 
   /** The versions disclosed to the caller (a State account): empty for anyone else. */

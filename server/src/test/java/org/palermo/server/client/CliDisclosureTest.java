@@ -126,8 +126,7 @@ class CliDisclosureTest {
   void theChosenState_readsExactlyWhatWasDisclosedToIt_othersNothing() throws Exception {
     Setup s = setup();
     byte[] content = Files.readAllBytes(s.owner().home().getParent().resolve("submission.txt"));
-    assertTrue(ok(cli.as(mexico, "doc", "list", "--disclosed")).out()
-        .contains("Nothing has been disclosed"));
+    assertFalse(ok(cli.as(mexico, "doc", "list", "--disclosed")).out().contains(s.doc()));
     ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states", "--state",
         "MEX"));
 
@@ -146,8 +145,7 @@ class CliDisclosureTest {
       assertTrue(refused.code() != 0, refused.toString());
       assertFalse(Files.exists(none));
     }
-    assertTrue(ok(cli.as(zimbabwe, "doc", "list", "--disclosed")).out()
-        .contains("Nothing has been disclosed"));
+    assertFalse(ok(cli.as(zimbabwe, "doc", "list", "--disclosed")).out().contains(s.doc()));
     // Nothing of the workspace beyond the document: not its membership, not its list.
     assertEquals(2, cli.as(mexico, "workspace", "verify", s.ws()).code());
     assertEquals(2, cli.as(mexico, "doc", "list", s.ws()).code());
@@ -163,11 +161,47 @@ class CliDisclosureTest {
     cli.update("UPDATE state_grants SET wrapped = ? WHERE document_id = ?", wrapped, doc);
 
     ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "confidential"));
-    assertTrue(ok(cli.as(mexico, "doc", "list", "--disclosed")).out()
-        .contains("Nothing has been disclosed"));
+    assertFalse(ok(cli.as(mexico, "doc", "list", "--disclosed")).out().contains(s.doc()));
     Path after = mexico.home().getParent().resolve("after.txt");
     assertTrue(cli.as(mexico, "doc", "get", s.ws(), s.doc(), "-o", after.toString()).code()
         != 0);
+  }
+
+  @Test
+  void aStateCertifiedLater_getsItsKeyWhenAMemberFulfilsThePendingGrant() throws Exception {
+    Setup s = setup();
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states"));
+    assertTrue(ok(cli.as(s.viewer(), "doc", "grants", s.ws())).out()
+        .contains("No key is owed"));
+    Person germany = cli.register("de");
+    operator.certify(germany, "DEU");
+    Cli.Run owed = ok(cli.as(s.viewer(), "doc", "grants", s.ws()));
+    assertTrue(owed.out().contains("owed: " + s.doc() + "  v1  " + germany.handle()
+        + " (DEU)"), owed.out());
+    assertTrue(ok(cli.as(germany, "doc", "list", "--disclosed")).out()
+        .contains("Nothing has been disclosed"));
+
+    // The server accepts a grant only for an account the document owes a key.
+    String body = "{\"grants\":[{\"accountId\":\"" + account(s.editor()) + "\",\"deviceId\":\""
+        + "00".repeat(16) + "\",\"version\":1,\"wrapped\":\"" + "A".repeat(108) + "\"}]}";
+    java.net.http.HttpResponse<String> wrong = server.send(server.request("api/v1/workspaces/"
+        + s.ws() + "/pending-grants/" + s.doc())
+        .header("Authorization", "Bearer " + s.owner().token())
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    assertEquals(400, wrong.statusCode(), wrong.body());
+
+    Cli.Run fulfilled = ok(cli.as(s.viewer(), "doc", "grants", s.ws(), "--fulfil"));
+    assertTrue(fulfilled.out().contains("granted: " + s.doc()), fulfilled.out());
+    assertTrue(ok(cli.as(germany, "doc", "list", "--disclosed")).out().contains(s.doc()));
+    Path out = germany.home().getParent().resolve("read-by-germany.txt");
+    ok(cli.as(germany, "doc", "get", s.ws(), s.doc(), "-o", out.toString()));
+    assertArrayEquals(Files.readAllBytes(s.owner().home().getParent()
+        .resolve("submission.txt")), Files.readAllBytes(out));
+    assertTrue(ok(cli.as(s.owner(), "doc", "grants", s.ws())).out()
+        .contains("No key is owed"));
+    // The other tests count the certified States: leave only theirs.
+    ok(operator.admin("revoke-state", germany.handle()));
   }
 
   @Test
