@@ -129,8 +129,8 @@ public final class PalermoCli implements Callable<Integer> {
     DocumentClient documents = new DocumentClient(http, home, workspaces,
         new MetadataStripper(), Clock.systemUTC());
     StatesClient states = new StatesClient(http, home, Clock.systemUTC());
-    DisclosureClient disclosures = new DisclosureClient(http, workspaces, documents, states,
-        Clock.systemUTC());
+    DisclosureClient disclosures = new DisclosureClient(http, home, workspaces, documents,
+        states, Clock.systemUTC());
     DisclosedClient disclosed = new DisclosedClient(http, accounts, states, documents,
         workspaces::me);
     return new Unlocked(workspaces, documents, disclosures, disclosed);

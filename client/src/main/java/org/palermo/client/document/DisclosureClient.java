@@ -6,15 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.client.ClientException;
+import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.states.StatesClient;
 import org.palermo.client.workspace.WorkspaceClient;
 import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainException;
+import org.palermo.security.chain.ChainHead;
 import org.palermo.security.disclosure.DisclosureChange;
 import org.palermo.security.disclosure.DisclosureLog;
 import org.palermo.security.ids.DocumentId;
@@ -36,14 +39,16 @@ import org.palermo.security.wrap.WrapInfo;
  */
 public final class DisclosureClient {
   private final PalermoHttp http;
+  private final Home home;
   private final WorkspaceClient workspaces;
   private final DocumentClient documents;
   private final StatesClient states;
   private final Clock clock;
 
-  public DisclosureClient(PalermoHttp http, WorkspaceClient workspaces,
+  public DisclosureClient(PalermoHttp http, Home home, WorkspaceClient workspaces,
       DocumentClient documents, StatesClient states, Clock clock) {
     this.http = http;
+    this.home = home;
     this.workspaces = workspaces;
     this.documents = documents;
     this.states = states;
@@ -115,6 +120,7 @@ public final class DisclosureClient {
       grants.add(grant(workspace, document, m, current.key().orElseThrow(), e));
     }
     http.post(path(workspace, document), Map.of("entry", b64(entry.encode()), "grants", grants));
+    pin(workspace, document, java.util.Optional.of(ChainHead.of(entry)));
     return new Disclosed(entry.sequence(), level, m.version(), recipients);
   }
 
@@ -203,11 +209,30 @@ public final class DisclosureClient {
       throw ClientException.integrity("The disclosure log of document " + document + " holds"
           + " an entry that is not a signed chain entry");
     }
+    Home.DisclosurePins pins = home.disclosurePins(workspace.toString());
+    ChainHead pinned = java.util.Optional.ofNullable(pins.documents().get(document.toString()))
+        .map(p -> new ChainHead(p.headSequence(), HexFormat.of().parseHex(p.headHash())))
+        .orElse(null);
+    DisclosureLog verified;
     try {
-      return DisclosureLog.verify(workspace, document, log, entries, null);
+      verified = DisclosureLog.verify(workspace, document, log, entries, pinned);
     } catch (ChainException e) {
       throw ClientException.integrity("The disclosure log of document " + document, e);
     }
+    pin(workspace, document, verified.head());
+    return verified;
+  }
+
+  private void pin(WorkspaceId workspace, DocumentId document,
+      java.util.Optional<ChainHead> head) {
+    if (head.isEmpty()) {
+      return;
+    }
+    Map<String, Home.DisclosurePin> all = new LinkedHashMap<>(
+        home.disclosurePins(workspace.toString()).documents());
+    all.put(document.toString(), new Home.DisclosurePin(head.get().sequence(),
+        HexFormat.of().formatHex(head.get().hash())));
+    home.saveDisclosurePins(workspace.toString(), new Home.DisclosurePins(all));
   }
 
   private static String path(WorkspaceId workspace, DocumentId document) {

@@ -86,6 +86,25 @@ public final class Home {
     write(STATES, pin);
   }
 
+  /** The head of one document's disclosure log this device verified last. */
+  public record DisclosurePin(long headSequence, String headHash) {}
+
+  /** The disclosure-log heads this device pinned in a workspace, by document id. */
+  public record DisclosurePins(Map<String, DisclosurePin> documents) {
+    public DisclosurePins {
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  public DisclosurePins disclosurePins(String workspaceId) {
+    return read(disclosureFile(workspaceId), DisclosurePins.class)
+        .orElse(new DisclosurePins(Map.of()));
+  }
+
+  public void saveDisclosurePins(String workspaceId, DisclosurePins pins) {
+    write(disclosureFile(workspaceId), pins);
+  }
+
   public Contacts contacts() {
     return read(CONTACTS, Contacts.class).orElse(new Contacts(Map.of()));
   }
@@ -111,6 +130,10 @@ public final class Home {
       throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
     }
     return dir;
+  }
+
+  private static String disclosureFile(String workspaceId) {
+    return "disclosure-" + workspaceFile(workspaceId);
   }
 
   private static String workspaceFile(String workspaceId) {

@@ -31,7 +31,7 @@ import org.palermo.server.testing.TestServer;
  * Disclosing a document to States: a member's signed change, checked by the server against
  * the membership log and the State list, with the document key wrapped on the member's machine
  * to exactly the certified accounts of the States named; rewritten or replayed changes are
- * refused by the next client (ATTACKS.md 12, 18).
+ * refused by the next client (ATTACKS.md 12, 15, 18).
  */
 class CliDisclosureTest {
   private static TestServer server;
@@ -120,6 +120,14 @@ class CliDisclosureTest {
     assertEquals(List.of(), grantees(s.doc()), "back to members only: no State keeps a grant");
     assertEquals(List.of("0", "1", "2"), cli.strings("SELECT sequence FROM disclosure_entries"
         + " WHERE document_id = ? ORDER BY sequence", HexFormat.of().parseHex(s.doc())));
+
+    // Class 15: the server drops the last change to show an older level as current.
+    cli.update("DELETE FROM disclosure_entries WHERE document_id = ? AND sequence = 2",
+        HexFormat.of().parseHex(s.doc()));
+    Cli.Run rolledBack = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level",
+        "confidential");
+    assertEquals(3, rolledBack.code(), rolledBack.toString());
+    assertTrue(rolledBack.err().contains("rollback"), rolledBack.err());
   }
 
   @Test
