@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.palermo.client.ClientException;
@@ -91,14 +93,16 @@ public final class DisclosedClient {
       return List.of();
     }
     List<Disclosed> out = new ArrayList<>();
+    // Authors and disclosers recur across documents: each is looked up and pinned once.
+    Map<AccountId, AccountClient.Known> people = new HashMap<>();
     for (JsonNode row : http.get("api/v1/disclosed").path("documents")) {
-      out.add(verify(row, me, mine.get(), registry));
+      out.add(verify(row, me, mine.get(), registry, people));
     }
     return out;
   }
 
   private Disclosed verify(JsonNode row, IdentityKeys me, StateRegistry.Entry mine,
-      StateRegistry registry) {
+      StateRegistry registry, Map<AccountId, AccountClient.Known> people) {
     DocumentManifest m;
     ChainEntry disclosure;
     byte[] signature;
@@ -117,7 +121,7 @@ public final class DisclosedClient {
         || m.kind() != ManifestKind.VERSION) {
       throw ClientException.integrity("The server served " + where + " under another name");
     }
-    AccountClient.Known author = accounts.known(m.author());
+    AccountClient.Known author = people.computeIfAbsent(m.author(), accounts::known);
     try {
       if (!author.identity().device().equals(m.authorDevice())) {
         throw new GeneralSecurityException("device");
@@ -127,8 +131,8 @@ public final class DisclosedClient {
       throw ClientException.integrity("The manifest of " + where + " is not signed by its"
           + " author");
     }
-    AccountClient.Known discloser = accounts.known(AccountId.parse(
-        row.path("discloserId").asText()));
+    AccountClient.Known discloser = people.computeIfAbsent(
+        AccountId.parse(row.path("discloserId").asText()), accounts::known);
     DisclosureChange.SetLevel set;
     try {
       set = DisclosureLog.verifyForReader(disclosure, discloser.identity(), m.workspace(),

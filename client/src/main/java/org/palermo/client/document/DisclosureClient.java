@@ -74,7 +74,7 @@ public final class DisclosureClient {
           + " states");
     }
     MembershipLog log = workspaces.log(workspace);
-    List<DocumentClient.Verified> versions = documents.versions(workspace, document);
+    List<DocumentClient.Verified> versions = documents.versions(log, workspace, document);
     DocumentClient.Verified current = versions.get(versions.size() - 1);
     DocumentManifest m = current.manifest();
     if (m.kind() == ManifestKind.TOMBSTONE) {
@@ -166,11 +166,13 @@ public final class DisclosureClient {
     List<Owed> owed = pending(workspace);
     Map<DocumentId, List<Owed>> byDocument = new LinkedHashMap<>();
     owed.forEach(o -> byDocument.computeIfAbsent(o.document(), d -> new ArrayList<>()).add(o));
+    MembershipLog log = byDocument.isEmpty() ? null : workspaces.log(workspace);
     for (Map.Entry<DocumentId, List<Owed>> e : byDocument.entrySet()) {
       DocumentId document = e.getKey();
+      List<DocumentClient.Verified> versions = documents.versions(log, workspace, document);
       List<Map<String, Object>> grants = new ArrayList<>();
       for (Owed o : e.getValue()) {
-        DocumentClient.Verified version = documents.versions(workspace, document).stream()
+        DocumentClient.Verified version = versions.stream()
             .filter(v -> v.manifest().version() == o.version()).findFirst()
             .orElseThrow(() -> ClientException.refused("Version " + o.version() + " of "
                 + document + " is not readable here"));

@@ -364,7 +364,7 @@ public final class DocumentClient {
         : "Several documents are titled '" + argument + "': give its id instead");
   }
 
-  private List<Verified> versions(MembershipLog log, WorkspaceId workspace,
+  List<Verified> versions(MembershipLog log, WorkspaceId workspace,
       DocumentId document) {
     JsonNode answer = http.get(versionsPath(workspace, document));
     List<Verified> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.palermo.server.documents;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.errors.AccessDeniedException;
@@ -63,17 +64,20 @@ public final class DocumentService {
       SealedStream stream) {
     return jdbi.inTransaction(h -> {
       DocumentDao dao = h.attach(DocumentDao.class);
-      if (stream == SealedStream.CONTENT
-          && dao.granted(workspaceId, documentId, version, caller.accountId())) {
-        // A State account this version was disclosed to: its stripped content, nothing else
-        // (never a kept original, which still carries its metadata).
+      Optional<MemberRow> member = workspaces.member(h, caller, workspaceId);
+      if (member.isEmpty()) {
+        // Not a member: a State account reads the stripped content of a version disclosed to
+        // it, nothing else (never a kept original, which still carries its metadata).
+        if (stream != SealedStream.CONTENT
+            || !dao.granted(workspaceId, documentId, version, caller.accountId())) {
+          throw new NotFoundProblemException(WorkspaceService.NOT_FOUND);
+        }
         return dao.version(workspaceId, documentId, version).orElseThrow(
             () -> new NotFoundProblemException("No such document version."));
       }
-      MemberRow member = workspaces.requireMember(h, caller, workspaceId);
       VersionRow row = dao.version(workspaceId, documentId, version)
           .orElseThrow(() -> new NotFoundProblemException("No such document version."));
-      if (row.epoch() < member.firstEpoch()) {
+      if (row.epoch() < member.get().firstEpoch()) {
         throw new AccessDeniedException("This version was shared before you joined, and this"
             + " workspace gives new members only what is shared after they join.");
       }

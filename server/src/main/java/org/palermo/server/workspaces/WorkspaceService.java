@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.palermo.security.chain.ChainEntry;
@@ -164,8 +165,13 @@ public final class WorkspaceService {
 
   /** The caller's membership; a 404 for anyone else (who may not learn the workspace exists). */
   public MemberRow requireMember(Handle h, Caller caller, byte[] workspaceId) {
-    return h.attach(WorkspaceDao.class).member(workspaceId, caller.accountId())
+    return member(h, caller, workspaceId)
         .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
+  }
+
+  /** The caller's membership, if the caller is a member. */
+  public Optional<MemberRow> member(Handle h, Caller caller, byte[] workspaceId) {
+    return h.attach(WorkspaceDao.class).member(workspaceId, caller.accountId());
   }
 
   private static void requireMemberOrInvitee(WorkspaceDao dao, Caller caller, byte[] ws) {

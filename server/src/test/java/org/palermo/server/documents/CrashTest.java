@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -102,7 +100,7 @@ class CrashTest {
       Path file = folder.resolve("upload-" + i + ".bin");
       Files.write(file, content(1024 * 1024 + i * 100 * 1024));
       files.add(file);
-      Home device = new Home(copy(home, folder.resolve("home-" + i)));
+      Home device = new Home(Cli.copyHome(home, folder.resolve("home-" + i)));
       PalermoHttp http = http(first, device);
       AccountClient accounts = new AccountClient(http, device);
       WorkspaceClient workspaces = new WorkspaceClient(http, device, keys, accounts);
@@ -250,21 +248,6 @@ class CrashTest {
         ServerTrust.pinned(ServerTrust.parseFingerprint(server.fingerprint())));
     http.useToken(home.requireSession());
     return http;
-  }
-
-  /** A copy of a client home (same device, same session), attributes kept. */
-  private static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 
   private static byte[] random(int n) {

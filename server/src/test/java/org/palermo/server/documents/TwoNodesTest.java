@@ -177,7 +177,7 @@ class TwoNodesTest {
 
     // A logout through node 2 ends the session on node 1 too.
     Path aCopy = folder.resolve("a-copy");
-    copy(a, aCopy);
+    Cli.copyHome(a, aCopy);
     ok(two.runWith(a, null, "account", "logout"));
     Cli.Run stale = one.runWith(aCopy, null, "account", "whoami");
     assertEquals(2, stale.code(), stale.toString());
@@ -207,19 +207,6 @@ class TwoNodesTest {
   private static boolean hasFiles(Path folder) throws Exception {
     try (Stream<Path> all = Files.walk(folder)) {
       return all.anyMatch(Files::isRegularFile);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
     }
   }
 

@@ -124,6 +124,21 @@ public final class Cli {
     return run;
   }
 
+  /** A copy of a client home (same device, same session), file attributes kept. */
+  public static Path copyHome(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
+  }
+
   /** A fresh client home. */
   public static Path home(String name) {
     return TestDatabase.folder("home-" + name).resolve("palermo");
