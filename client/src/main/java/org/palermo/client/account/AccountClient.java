@@ -199,7 +199,15 @@ public final class AccountClient {
    * for the same handle is refused (exit 3) until the person confirms the new ones.
    */
   public Identity contact(String handle) {
-    Identity served = lookup(handle);
+    return pinned(home, handle, lookup(handle));
+  }
+
+  /**
+   * {@code served} for {@code handle} if this device pinned exactly those keys for it, or
+   * pinned nothing yet (then it pins them); refused (exit 3) if it pinned other keys. Readers
+   * without an account (public documents) pin the same way.
+   */
+  public static Identity pinned(Home home, String handle, Identity served) {
     Map<String, String> pinned = new java.util.HashMap<>(home.contacts().identities());
     String encoded = b64(served.encode());
     String previous = pinned.get(handle);
@@ -249,7 +257,8 @@ public final class AccountClient {
         "The account file in " + home.folder() + " is damaged");
   }
 
-  static Identity identityOf(JsonNode view) {
+  /** An identity as the server serves it (checked for form only). */
+  public static Identity identityOf(JsonNode view) {
     return identity(view.path("accountId").asText(), view.path("deviceId").asText(),
         view.path("signingKey").asText(), view.path("agreementKey").asText(),
         "The server returned a malformed account");

@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "doc", mixinStandardHelpOptions = true,
     description = "Documents: put (strips metadata, seals, signs, uploads), list, get, versions,"
-        + " rm, disclose (to certified States).")
+        + " rm, disclose (to certified States, or public), approve (publishing), grants.")
 final class DocCommand {
   @ParentCommand PalermoCli root;
 
@@ -231,14 +231,17 @@ final class DocCommand {
   @Command(name = "disclose", description = "Set who beyond the workspace may read the"
       + " document, from its current version: confidential (members only), states (certified"
       + " State accounts, all or those of each --state; their keys are wrapped here) or public"
-      + " (not available yet).")
+      + " (anyone, without an account: the version's key is released; with two or more owners,"
+      + " another owner approves the version first with doc approve).")
   int disclose(@Parameters(index = "0", paramLabel = "WS") String ws,
       @Parameters(index = "1", paramLabel = "DOC") String doc,
       @Option(names = "--level", required = true, paramLabel = "LEVEL",
           description = "confidential, states or public") String level,
       @Option(names = "--state", paramLabel = "ISO3",
           description = "A State whose certified accounts read it (repeat; default: all)")
-      List<String> stateCodes) {
+      List<String> stateCodes,
+      @Option(names = "--yes", description = "Publish without asking (public only)")
+      boolean yes) {
     DisclosureLevel chosen = switch (level.strip().toLowerCase(Locale.ROOT)) {
       case "confidential" -> DisclosureLevel.CONFIDENTIAL;
       case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
@@ -256,6 +259,15 @@ final class DocCommand {
         throw ClientException.usage(e.getMessage());
       }
     }
+    if (chosen == DisclosureLevel.PUBLIC) {
+      root.terminal().err().println("Publishing releases this version's key: anyone may read"
+          + " it, without an account. Setting another level later stops the server serving"
+          + " it, but cannot undo copies already read.");
+      root.terminal().err().flush();
+      if (!yes && !root.terminal().confirm("Publish it?")) {
+        throw ClientException.usage("Not published (confirm on a terminal, or pass --yes)");
+      }
+    }
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
@@ -268,6 +280,19 @@ final class DocCommand {
     out.put("readers", done.recipients().stream().map(e -> e.certificate().handle() + " ("
         + e.certificate().state() + ")").toList());
     root.print(out);
+    return 0;
+  }
+
+  @Command(name = "approve", description = "As an owner, approve publishing the document's"
+      + " current version (four-eyes: in a workspace of two or more owners, another owner"
+      + " publishes it afterwards; the approval counts for this version only).")
+  int approve(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId workspace = session.workspaces().resolve(ws);
+    DocumentId document = session.documents().resolve(workspace, doc);
+    long version = session.disclosures().approve(workspace, document);
+    root.print(Map.of("document", document.toString(), "approved", "version " + version));
     return 0;
   }
 

@@ -25,7 +25,7 @@ import picocli.CommandLine;
     description = "End-to-end encrypted collaboration for civil society: every key is made and"
         + " every document sealed on this machine.",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
-        StatesCommand.class, AdminCommand.class})
+        StatesCommand.class, AdminCommand.class, PublicCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -55,7 +55,8 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account, workspace, doc, states or admin (see palermo --help)");
+        "Name a command: account, workspace, doc, public, states or admin (see palermo"
+            + " --help)");
   }
 
   Terminal terminal() {

@@ -33,4 +33,16 @@ public record Terminal(PrintWriter out, PrintWriter err, Map<String, String> env
     }
     return first;
   }
+
+  /**
+   * Asks a yes/no question on the terminal; false without one (callers then ask for an option
+   * such as {@code --yes} instead).
+   */
+  public boolean confirm(String question) {
+    if (console == null) {
+      return false;
+    }
+    String answer = console.readLine("%s [yes/no] ", question);
+    return answer != null && answer.strip().equalsIgnoreCase("yes");
+  }
 }

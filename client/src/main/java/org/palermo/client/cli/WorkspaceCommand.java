@@ -185,6 +185,21 @@ final class WorkspaceCommand {
     return 0;
   }
 
+  @Command(name = "public-name", description = "As an owner, choose the name shown beside"
+      + " what the workspace publishes (public, unlike its sealed name); --clear removes it.")
+  int publicName(@Parameters(index = "0", paramLabel = "WS") String ws,
+      @Parameters(index = "1", paramLabel = "NAME", arity = "0..1") String name,
+      @Option(names = "--clear", description = "Show no name") boolean clear) {
+    if ((name == null) != clear) {
+      throw ClientException.usage("Give a NAME, or --clear");
+    }
+    WorkspaceClient client = root.unlock().workspaces();
+    WorkspaceId id = client.resolve(ws);
+    client.setPublicName(id, java.util.Optional.ofNullable(name));
+    root.print(Map.of("workspace", id.toString(), "publicName", clear ? "(none)" : name));
+    return 0;
+  }
+
   @Command(name = "verify", description = "Verify the whole membership log (signatures, hash"
       + " chain, rules) against the head this device pinned, and pin the new head.")
   int verify(@Parameters(index = "0", paramLabel = "WS") String ws) {

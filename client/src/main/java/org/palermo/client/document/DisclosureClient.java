@@ -15,6 +15,7 @@ import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.states.StatesClient;
 import org.palermo.client.workspace.WorkspaceClient;
+import org.palermo.security.InsecureSecretKeyAccess;
 import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainException;
 import org.palermo.security.chain.ChainHead;
@@ -62,30 +63,25 @@ public final class DisclosureClient {
   /**
    * Sets the document's level at its current version. For {@link DisclosureLevel#STATES_ONLY},
    * {@code named} picks States (none: every certified State) and each of their certified
-   * accounts in force gets the version's key.
+   * accounts in force gets the version's key. {@link DisclosureLevel#PUBLIC} releases the
+   * version's key to the server, which serves it to anyone (a workspace of two or more owners
+   * needs another owner's {@link #approve} of that version first); any other level withdraws
+   * it from then on, though copies already read stay read.
    *
    * @throws ClientException exit 1 when the caller's role may not, or a named State has no
    *     certified account; exit 3 when a log, the list or the document does not verify
    */
   public Disclosed disclose(WorkspaceId workspace, DocumentId document, DisclosureLevel level,
       List<StateCode> named) {
-    if (level == DisclosureLevel.PUBLIC) {
-      throw ClientException.usage("Publishing is not available yet: choose confidential or"
-          + " states");
-    }
     MembershipLog log = workspaces.log(workspace);
-    List<DocumentClient.Verified> versions = documents.versions(log, workspace, document);
-    DocumentClient.Verified current = versions.get(versions.size() - 1);
+    DocumentClient.Verified current = current(log, workspace, document);
     DocumentManifest m = current.manifest();
-    if (m.kind() == ManifestKind.TOMBSTONE) {
-      throw ClientException.usage("Document " + document + " was removed");
-    }
-    if (level == DisclosureLevel.STATES_ONLY && m.original().isPresent()) {
-      // The kept original is sealed under the same key as the stripped copy: a State given
-      // the key could open the original, metadata and all, if the server handed it over.
+    if (level != DisclosureLevel.CONFIDENTIAL && m.original().isPresent()) {
+      // The kept original is sealed under the same key as the stripped copy: whoever gets the
+      // key could open the original, metadata and all, if the server handed it over.
       throw ClientException.usage("Version " + m.version() + " keeps the untouched original"
-          + " (with its metadata) under the same key: it cannot be disclosed to States. Put a"
-          + " new version without --keep-original, then disclose that");
+          + " (with its metadata) under the same key: it cannot be disclosed beyond the"
+          + " workspace. Put a new version without --keep-original, then disclose that");
     }
     StateRegistry registry = states.fetch().registry();
     List<StateRegistry.Entry> recipients = new ArrayList<>();
@@ -105,23 +101,75 @@ public final class DisclosureClient {
     } else if (!named.isEmpty()) {
       throw ClientException.usage("--state goes with --level states");
     }
-    DisclosureLog disclosure = fetch(workspace, document, log);
     DisclosureChange change = new DisclosureChange.SetLevel(workspace, document, m.version(),
-        log.head().sequence(), Instant.ofEpochSecond(clock.instant().getEpochSecond()), level,
-        named, registry.head());
-    ChainEntry entry;
-    try {
-      entry = disclosure.append(change, workspaces.me().signing());
-    } catch (IllegalArgumentException e) {
-      throw ClientException.usage("You may not make this change: " + e.getMessage());
-    }
+        log.head().sequence(), now(), level, named, registry.head());
     List<Map<String, Object>> grants = new ArrayList<>();
     for (StateRegistry.Entry e : recipients) {
       grants.add(grant(workspace, document, m, current.key().orElseThrow(), e));
     }
-    http.post(path(workspace, document), Map.of("entry", b64(entry.encode()), "grants", grants));
-    pin(workspace, document, java.util.Optional.of(ChainHead.of(entry)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("grants", grants);
+    if (level == DisclosureLevel.PUBLIC) {
+      body.put("release", b64(current.key().orElseThrow().toBytes(
+          InsecureSecretKeyAccess.get())));
+    }
+    ChainEntry entry = send(workspace, document, log, change, body);
     return new Disclosed(entry.sequence(), level, m.version(), recipients);
+  }
+
+  /**
+   * Approves publishing the document's current version (four-eyes): an owner other than the
+   * one who publishes signs it first; it counts for that version only, and only while its
+   * signer is an owner.
+   *
+   * @return the version approved
+   */
+  public long approve(WorkspaceId workspace, DocumentId document) {
+    MembershipLog log = workspaces.log(workspace);
+    DocumentManifest m = current(log, workspace, document).manifest();
+    if (m.original().isPresent()) {
+      throw ClientException.usage("Version " + m.version() + " keeps the untouched original"
+          + " under the same key: it cannot be published");
+    }
+    send(workspace, document, log, new DisclosureChange.Approve(workspace, document,
+        m.version(), log.head().sequence(), now()), new LinkedHashMap<>());
+    return m.version();
+  }
+
+  /** The document's current version, verified and opened; refused if it was removed. */
+  private DocumentClient.Verified current(MembershipLog log, WorkspaceId workspace,
+      DocumentId document) {
+    List<DocumentClient.Verified> versions = documents.versions(log, workspace, document);
+    DocumentClient.Verified current = versions.get(versions.size() - 1);
+    if (current.manifest().kind() == ManifestKind.TOMBSTONE) {
+      throw ClientException.usage("Document " + document + " was removed");
+    }
+    return current;
+  }
+
+  /** Signs {@code change} as the next entry of the verified log, sends it, pins the head. */
+  private ChainEntry send(WorkspaceId workspace, DocumentId document, MembershipLog log,
+      DisclosureChange change, Map<String, Object> body) {
+    DisclosureLog disclosure = fetch(workspace, document, log);
+    ChainEntry entry;
+    try {
+      entry = disclosure.append(change, workspaces.me().signing());
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage().contains("approval")) {
+        throw ClientException.usage("Publishing version " + change.version() + " waits for"
+            + " another owner's approval of it: ask a second owner to run palermo doc approve "
+            + workspace + " " + document);
+      }
+      throw ClientException.usage("You may not make this change: " + e.getMessage());
+    }
+    body.put("entry", b64(entry.encode()));
+    http.post(path(workspace, document), body);
+    pin(workspace, document, java.util.Optional.of(ChainHead.of(entry)));
+    return entry;
+  }
+
+  private Instant now() {
+    return Instant.ofEpochSecond(clock.instant().getEpochSecond());
   }
 
   /** A key a States-only document owes a State account certified after its level was set. */

@@ -204,7 +204,7 @@ public final class DocumentClient {
     } catch (IOException e) {
       throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
     } finally {
-      temporary.forEach(DocumentClient::deleteQuietly);
+      temporary.forEach(SealedDownload::deleteQuietly);
     }
   }
 
@@ -282,48 +282,8 @@ public final class DocumentClient {
    */
   void write(DocumentManifest m, SymmetricKey key, boolean original, Path target,
       Progress progress) {
-    WorkspaceId workspace = m.workspace();
-    DocumentId document = m.document();
-    if (Files.exists(target)) {
-      throw ClientException.usage(target + " exists: choose another -o FILE");
-    }
-    if (original && m.original().isEmpty()) {
-      throw ClientException.usage("Version " + m.version() + " of document " + document
-          + " has no original: it was put without --keep-original");
-    }
-    SealedPart part = original ? m.original().get() : m.content().orElseThrow();
-    long expectedLength = original ? m.originalLength() : m.contentLength();
-    SealContext context = original ? SealContext.original(workspace, document, m.version())
-        : SealContext.content(workspace, document, m.version());
-    Path dir = target.toAbsolutePath().getParent();
-    Path partial = null;
-    try {
-      partial = Files.createTempFile(dir, ".palermo-", ".part",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      long written;
-      try (InputStream sealed = new CountingInput(http.openStream(versionsPath(workspace,
-              document) + "/" + m.version() + (original ? "/original" : "/content")),
-              part.sealedLength(), progress);
-          OutputStream out = Files.newOutputStream(partial)) {
-        written = ContentSeal.open(key, context, sealed, out);
-      }
-      if (written != expectedLength) {
-        throw new NotAuthentic();
-      }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      partial = null;
-    } catch (SealedContentException | NotAuthentic e) {
-      throw ClientException.integrity("The content of document " + document + " version "
-          + m.version() + " is not what its author sealed (changed, truncated or swapped);"
-          + " nothing was written");
-    } catch (IOException e) {
-      throw ClientException.unreachable("Reading document " + document + " failed: "
-          + e.getMessage() + "; nothing was written", e);
-    } finally {
-      if (partial != null) {
-        deleteQuietly(partial);
-      }
-    }
+    SealedDownload.write(http, versionsPath(m.workspace(), m.document()) + "/" + m.version()
+        + (original ? "/original" : "/content"), m, key, original, target, progress);
   }
 
   /** Removes a document: a signed tombstone as its next version. */
@@ -469,7 +429,7 @@ public final class DocumentClient {
     SealedPart expected = m.metadata().orElseThrow();
     try {
       if (sealedMetadata.length != expected.sealedLength()) {
-        throw new NotAuthentic();
+        throw new SealedDownload.NotAuthentic();
       }
       ByteArrayOutputStream plain = new ByteArrayOutputStream();
       ContentSeal.open(key, SealContext.metadata(m.workspace(), m.document(), m.version()),
@@ -604,13 +564,6 @@ public final class DocumentClient {
     return file;
   }
 
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // best effort: the scratch folder is owner-only
-    }
-  }
 
   private static void sleep(int failures) {
     try {
@@ -629,44 +582,6 @@ public final class DocumentClient {
       return java.util.Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
       throw ClientException.integrity("The server returned malformed base64");
-    }
-  }
-
-  /** Bytes that are not what the manifest signs (a length, or more than it names). */
-  private static final class NotAuthentic extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** Counts what arrives for the progress bar, and refuses more than the manifest signs. */
-  private static final class CountingInput extends java.io.FilterInputStream {
-    private final long limit;
-    private final Progress progress;
-    private long count;
-
-    CountingInput(InputStream in, long limit, Progress progress) {
-      super(in);
-      this.limit = limit;
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count += n;
-        if (count > limit) {
-          throw new NotAuthentic();
-        }
-        progress.update(count, limit);
-      }
-      return n;
     }
   }
 }

@@ -236,6 +236,16 @@ public final class WorkspaceClient {
     return new Rekeyed(next, wraps.size());
   }
 
+  /**
+   * Sets the name shown beside what the workspace publishes (owners only), or clears it with
+   * empty; unlike the workspace's sealed name, anyone may read it.
+   */
+  public void setPublicName(WorkspaceId workspace, java.util.Optional<String> name) {
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", name.orElse(null));
+    http.put("api/v1/workspaces/" + workspace + "/public-name", body);
+  }
+
   /** The log after a rekey, and how many key wraps it took. */
   public record Rekeyed(MembershipLog log, int wraps) {}
 

@@ -181,6 +181,39 @@ public final class DisclosureLog {
     public static DisclosureChange.SetLevel verifyForReader(ChainEntry entry,
             Identity discloser, WorkspaceId workspace, DocumentId document, long version,
             org.palermo.security.states.StateCode state) throws ChainException {
+        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document,
+                version);
+        long seq = entry.sequence();
+        if (set.level() != DisclosureLevel.STATES_ONLY
+                || !(set.states().isEmpty() || set.states().contains(state))) {
+            throw new ChainException.Rule(seq, "does not disclose it to " + state);
+        }
+        return set;
+    }
+
+    /**
+     * For a reader without an account, holding one entry and not the log: the entry is written
+     * by {@code discloser} and publishes this document's {@code version}. As with
+     * {@link #verifyForReader}, this proves what the discloser signed, not that the discloser
+     * belongs to the workspace or that a second owner approved: those need the membership log,
+     * which only members see.
+     *
+     * @throws ChainException if not
+     */
+    public static DisclosureChange.SetLevel verifyPublication(ChainEntry entry,
+            Identity discloser, WorkspaceId workspace, DocumentId document, long version)
+            throws ChainException {
+        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document,
+                version);
+        if (set.level() != DisclosureLevel.PUBLIC) {
+            throw new ChainException.Rule(entry.sequence(), "does not publish it");
+        }
+        return set;
+    }
+
+    private static DisclosureChange.SetLevel verifySetLevel(ChainEntry entry,
+            Identity discloser, WorkspaceId workspace, DocumentId document, long version)
+            throws ChainException {
         long seq = entry.sequence();
         try {
             entry.verifyAlone(ChainKind.DISCLOSURE, discloser.signingKey());
@@ -198,11 +231,16 @@ public final class DisclosureLog {
                 || set.version() != version) {
             throw new ChainException.Rule(seq, "does not disclose this document version");
         }
-        if (set.level() != DisclosureLevel.STATES_ONLY
-                || !(set.states().isEmpty() || set.states().contains(state))) {
-            throw new ChainException.Rule(seq, "does not disclose it to " + state);
-        }
         return set;
+    }
+
+    /**
+     * The version published now: the latest level set is public, at that version (publishing
+     * holds for the version approved and published, never for later ones).
+     */
+    public Optional<Long> publishedVersion() {
+        return current().filter(set -> set.level() == DisclosureLevel.PUBLIC)
+                .map(DisclosureChange.SetLevel::version);
     }
 
     /** The latest level set, if any change set one. */

@@ -246,6 +246,31 @@ class DisclosureLogTest {
     }
 
     @Test
+    void aPublicReader_checksThePublishingEntry_andOnlyTheVersionPublishedIsPublic()
+            throws Exception {
+        MembershipLog m = workspace(true);
+        DisclosureLog approved = add(DisclosureLog.empty(ws, doc, m), approve(m, 2), second);
+        assertEquals(Optional.empty(), approved.publishedVersion());
+        DisclosureLog published = add(approved, set(m, 2, DisclosureLevel.PUBLIC), owner);
+        assertEquals(Optional.of(2L), published.publishedVersion());
+        ChainEntry entry = published.entries().get(1);
+        assertEquals(DisclosureLevel.PUBLIC, DisclosureLog.verifyPublication(entry,
+                owner.identity(), ws, doc, 2).level());
+        assertThrows(ChainException.BadSignature.class, () -> DisclosureLog.verifyPublication(
+                entry, second.identity(), ws, doc, 2), "another member's keys");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyPublication(entry,
+                owner.identity(), ws, doc, 3), "a later version");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyPublication(entry,
+                owner.identity(), WorkspaceId.random(), doc, 2), "another workspace");
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyPublication(
+                approved.entries().get(0), second.identity(), ws, doc, 2), "an approval");
+        DisclosureLog withdrawn = add(published, set(m, 2, DisclosureLevel.CONFIDENTIAL), owner);
+        assertEquals(Optional.empty(), withdrawn.publishedVersion());
+        assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyPublication(
+                withdrawn.entries().get(2), owner.identity(), ws, doc, 2), "withdrawn");
+    }
+
+    @Test
     void payloads_roundTrip_andDecodeStrictly() throws Exception {
         MembershipLog m = workspace(false);
         DisclosureChange.SetLevel states = set(m, 4, DisclosureLevel.STATES_ONLY, "MEX");

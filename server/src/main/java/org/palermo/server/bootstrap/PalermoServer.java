@@ -45,6 +45,9 @@ import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.disclosure.DisclosedResource;
 import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
+import org.palermo.server.publication.PublicNameResource;
+import org.palermo.server.publication.PublicResource;
+import org.palermo.server.publication.PublicationService;
 import org.palermo.server.disclosure.PendingGrantResource;
 import org.palermo.server.documents.DocumentListing;
 import org.palermo.server.states.StateCertificateResource;
@@ -99,6 +102,7 @@ public final class PalermoServer implements AutoCloseable {
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
       StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class,
+      PublicResource.class, PublicNameResource.class,
       PendingGrantResource.class);
 
   private final ServerConfig config;
@@ -168,6 +172,8 @@ public final class PalermoServer implements AutoCloseable {
       operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
       DisclosureService disclosures = new DisclosureService(database.jdbi(), workspaces, states,
           clock);
+      PublicationService publications = new PublicationService(database.jdbi(), workspaces,
+          accounts);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           random);
 
@@ -175,7 +181,7 @@ public final class PalermoServer implements AutoCloseable {
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
               openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
-              uploads, states, disclosures)));
+              uploads, states, disclosures, publications)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 

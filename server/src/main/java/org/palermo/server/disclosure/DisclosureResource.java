@@ -29,6 +29,9 @@ public class DisclosureResource {
   /** Most grants in one change: every certified account of every State, with room. */
   static final int MAX_GRANTS = 2000;
 
+  /** A released document key. */
+  static final int KEY_LENGTH = 32;
+
   private final DisclosureService disclosures;
 
   @Inject
@@ -39,8 +42,11 @@ public class DisclosureResource {
   /** A document key wrapped to one device of a State account; ids in hex, bytes base64url. */
   public record GrantView(String accountId, String deviceId, long version, String wrapped) {}
 
-  /** A signed change and, for a States-only level, the grants it comes with. */
-  public record ChangeRequest(String entry, List<GrantView> grants) {}
+  /**
+   * A signed change and, for a States-only level, the grants it comes with; for a public level,
+   * {@code release}: the published version's key (base64url, 32 bytes), served to anyone.
+   */
+  public record ChangeRequest(String entry, List<GrantView> grants, String release) {}
 
   public record EntriesView(List<String> entries) {}
 
@@ -87,7 +93,8 @@ public class DisclosureResource {
         : request.grants());
     long sequence = disclosures.append(caller, Ids.path(workspaceId, "workspace"),
         Ids.path(documentId, "document"), Binary.decode(request.entry(), "entry", 1, MAX_ENTRY),
-        grants);
+        grants, java.util.Optional.ofNullable(request.release())
+            .map(r -> Binary.decode(r, "release", KEY_LENGTH, KEY_LENGTH)));
     return Response.status(Response.Status.CREATED).entity(new AppendedView(sequence)).build();
   }
 }

@@ -2,11 +2,14 @@ package org.palermo.server.disclosure;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +31,7 @@ import org.palermo.server.documents.DocumentRow;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.publication.PublicationDao;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.workspaces.WorkspaceService;
@@ -65,12 +69,14 @@ public final class DisclosureService {
   }
 
   /**
-   * Appends one signed change and, for a States-only level, replaces the document's grants.
+   * Appends one signed change and, for a States-only level, replaces the document's grants;
+   * a public level comes with {@code release}, the published version's key, which the server
+   * serves to anyone from then on; any other level stops serving the document publicly.
    *
    * @return the entry's sequence
    */
   public long append(Caller caller, byte[] workspaceId, byte[] documentId, byte[] encoded,
-      List<Grant> grants) {
+      List<Grant> grants, Optional<byte[]> release) {
     ChainEntry entry;
     try {
       entry = ChainEntry.decode(encoded);
@@ -103,15 +109,16 @@ public final class DisclosureService {
           throw new ConflictException("A level is set at the document's current version ("
               + document.currentVersion() + (document.deleted() ? ", a removal" : "") + ").");
         }
-        if (set.level() == DisclosureLevel.PUBLIC) {
-          throw new InvalidRequestException("entry", "This server does not publish documents"
-              + " yet: choose confidential or states-only.");
-        }
-        if (set.level() == DisclosureLevel.STATES_ONLY && h.attach(DocumentDao.class)
+        if (set.level() != DisclosureLevel.CONFIDENTIAL && h.attach(DocumentDao.class)
             .version(workspaceId, documentId, set.version()).map(v -> v.originalLength() > 0)
             .orElse(false)) {
           throw new InvalidRequestException("entry", "Version " + set.version() + " keeps its"
-              + " untouched original under the same key: it cannot be disclosed to States.");
+              + " untouched original under the same key: it cannot be disclosed beyond the"
+              + " workspace.");
+        }
+        if ((set.level() == DisclosureLevel.PUBLIC) != release.isPresent()) {
+          throw new InvalidRequestException("release", "A public level comes with the"
+              + " version's key, and only a public level does.");
         }
         requireGrants(set, grants, registry);
         dao.deleteGrants(workspaceId, documentId);
@@ -119,8 +126,15 @@ public final class DisclosureService {
           dao.insertGrant(workspaceId, documentId, g.version(), g.accountId(), g.deviceId(),
               g.wrapped(), entry.sequence());
         }
-      } else if (!grants.isEmpty()) {
-        throw new InvalidRequestException("grants", "An approval carries no grants.");
+        PublicationDao publications = h.attach(PublicationDao.class);
+        if (release.isPresent()) {
+          publications.release(workspaceId, documentId, set.version(), release.get(),
+              entry.sequence(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        } else {
+          publications.withdraw(workspaceId, documentId);
+        }
+      } else if (!grants.isEmpty() || release.isPresent()) {
+        throw new InvalidRequestException("grants", "An approval carries no grants and no key.");
       }
       dao.insertEntry(workspaceId, documentId, entry.sequence(), encoded, caller.accountId());
       return entry.sequence();

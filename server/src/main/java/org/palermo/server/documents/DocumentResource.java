@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.util.List;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
@@ -101,28 +99,7 @@ public class DocumentResource {
     SealedStream which = SealedStream.fromPath(stream);
     VersionRow row = documents.version(caller, Ids.path(workspaceId, "workspace"),
         Ids.path(documentId, "document"), versionNumber(version), which);
-    InputStream in = documents.open(row, which);
-    long length = which.length(row);
-    // Exactly the length the version declares: stored parts that disagree (a damaged store)
-    // give a short answer the client refuses, never more bytes than announced.
-    StreamingOutput body = out -> {
-      try (InputStream source = in) {
-        byte[] buffer = new byte[64 * 1024];
-        long left = length;
-        while (left > 0) {
-          int n = source.read(buffer, 0, (int) Math.min(buffer.length, left));
-          if (n < 0) {
-            throw new java.io.EOFException("stored parts are shorter than the version");
-          }
-          out.write(buffer, 0, n);
-          left -= n;
-        }
-      }
-    };
-    return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-        .header("Content-Length", length)
-        .header("Cache-Control", "no-store")
-        .build();
+    return SealedResponse.of(documents.open(row, which), which.length(row));
   }
 
   private static int parseLimit(String text) {

@@ -37,7 +37,7 @@ public enum SealedStream {
     return this == CONTENT ? upload.contentLength() : upload.originalLength();
   }
 
-  long length(VersionRow version) {
+  public long length(VersionRow version) {
     return this == CONTENT ? version.contentLength() : version.originalLength();
   }
 }

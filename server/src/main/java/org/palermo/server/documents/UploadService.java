@@ -28,6 +28,7 @@ import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.errors.PayloadTooLargeException;
+import org.palermo.server.publication.PublicationDao;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.workspaces.MemberRow;
 import org.palermo.server.workspaces.WorkspaceDao;
@@ -290,6 +291,10 @@ public final class UploadService {
         u.epoch(), u.id(), u.manifest(), u.signature(), u.metadata(), u.contentLength(),
         u.originalLength()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     documents.countChange(u.workspaceId());
+    if (tombstone) {
+      // A removed document is no longer served publicly, and its released key goes.
+      h.attach(PublicationDao.class).withdraw(u.workspaceId(), u.documentId());
+    }
     h.attach(UploadDao.class).complete(u.id());
   }
 
