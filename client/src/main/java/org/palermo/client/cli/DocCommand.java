@@ -78,6 +78,9 @@ final class DocCommand {
     if (put.rekeyWraps() > 0) {
       out.put("newEpochKeyWraps", put.rekeyWraps());
     }
+    if (parent.isPresent()) {
+      fulfilOwed(session, workspace);
+    }
     root.print(out);
     return 0;
   }
@@ -99,6 +102,7 @@ final class DocCommand {
     for (DocumentClient.Verified v : session.documents().list(workspace)) {
       rows.add(row(session, v));
     }
+    fulfilOwed(session, workspace);
     if (root.json()) {
       root.print(Map.of("workspace", workspace.toString(), "documents", rows));
     } else if (rows.isEmpty()) {
@@ -316,6 +320,18 @@ final class DocCommand {
       lines.forEach(l -> root.terminal().out().println((fulfil ? "granted: " : "owed: ") + l));
     }
     return 0;
+  }
+
+  /**
+   * Syncing the workspace sends the keys its States-only documents owe (State accounts
+   * certified since, new versions since), each checked as {@code doc grants --fulfil} does.
+   */
+  private void fulfilOwed(PalermoCli.Unlocked session, WorkspaceId workspace) {
+    List<DisclosureClient.Owed> sent = session.disclosures().fulfil(workspace);
+    if (!sent.isEmpty()) {
+      root.terminal().err().println("Sent " + sent.size() + " document key(s) owed to"
+          + " certified State accounts (see palermo doc grants " + workspace + ").");
+    }
   }
 
   private static Map<String, Object> row(PalermoCli.Unlocked session,

@@ -181,13 +181,17 @@ public final class DisclosureClient {
    * State, and this device's verified State list certifies the account now.
    */
   public List<Owed> pending(WorkspaceId workspace) {
+    JsonNode rows = http.get("api/v1/workspaces/" + workspace + "/pending-grants")
+        .path("pending");
+    if (rows.isEmpty()) {
+      return List.of();
+    }
     MembershipLog log = workspaces.log(workspace);
     StateRegistry registry = states.fetch().registry();
     Instant now = clock.instant();
     Map<DocumentId, DisclosureLog> logs = new LinkedHashMap<>();
     List<Owed> out = new ArrayList<>();
-    for (JsonNode row : http.get("api/v1/workspaces/" + workspace + "/pending-grants")
-        .path("pending")) {
+    for (JsonNode row : rows) {
       DocumentId document = DocumentId.parse(row.path("documentId").asText());
       DisclosureLog disclosure = logs.computeIfAbsent(document,
           d -> fetch(workspace, d, log));
@@ -196,8 +200,9 @@ public final class DisclosureClient {
           org.palermo.security.ids.AccountId.parse(row.path("accountId").asText()), now)
           .orElseThrow(() -> ClientException.integrity("The server asks for a key for an"
               + " account that the State list does not certify now"));
+      // A States-only level holds from its version on: later versions are owed too.
       boolean owed = disclosure.current().filter(set -> set.level()
-          == DisclosureLevel.STATES_ONLY && set.version() == version
+          == DisclosureLevel.STATES_ONLY && set.version() <= version
           && (set.states().isEmpty() || set.states().contains(certificate.certificate().state())))
           .isPresent();
       if (!owed) {
@@ -224,6 +229,10 @@ public final class DisclosureClient {
             .filter(v -> v.manifest().version() == o.version()).findFirst()
             .orElseThrow(() -> ClientException.refused("Version " + o.version() + " of "
                 + document + " is not readable here"));
+        if (version.manifest().original().isPresent()) {
+          throw ClientException.integrity("The server asks for the key of version "
+              + o.version() + " of " + document + ", which keeps its original under that key");
+        }
         grants.add(grant(workspace, document, version.manifest(), version.key().orElseThrow(),
             o.certificate()));
       }

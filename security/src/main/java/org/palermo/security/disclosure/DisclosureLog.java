@@ -170,7 +170,8 @@ public final class DisclosureLog {
     /**
      * For a reader outside the workspace (a State account) holding one entry and not the log:
      * the entry is written by {@code discloser} and sets this document States-only at
-     * {@code version}, for {@code state} (named, or every State).
+     * {@code version} or an earlier one (a level holds for later versions), for {@code state}
+     * (named, or every State).
      *
      * <p>This proves what the discloser signed, not that the discloser belongs to the workspace:
      * a reader outside it never sees its membership log, so it compares the discloser's and the
@@ -181,9 +182,11 @@ public final class DisclosureLog {
     public static DisclosureChange.SetLevel verifyForReader(ChainEntry entry,
             Identity discloser, WorkspaceId workspace, DocumentId document, long version,
             org.palermo.security.states.StateCode state) throws ChainException {
-        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document,
-                version);
+        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document);
         long seq = entry.sequence();
+        if (set.version() > version) {
+            throw new ChainException.Rule(seq, "does not disclose this document version");
+        }
         if (set.level() != DisclosureLevel.STATES_ONLY
                 || !(set.states().isEmpty() || set.states().contains(state))) {
             throw new ChainException.Rule(seq, "does not disclose it to " + state);
@@ -203,8 +206,10 @@ public final class DisclosureLog {
     public static DisclosureChange.SetLevel verifyPublication(ChainEntry entry,
             Identity discloser, WorkspaceId workspace, DocumentId document, long version)
             throws ChainException {
-        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document,
-                version);
+        DisclosureChange.SetLevel set = verifySetLevel(entry, discloser, workspace, document);
+        if (set.version() != version) {
+            throw new ChainException.Rule(entry.sequence(), "does not publish this version");
+        }
         if (set.level() != DisclosureLevel.PUBLIC) {
             throw new ChainException.Rule(entry.sequence(), "does not publish it");
         }
@@ -212,7 +217,7 @@ public final class DisclosureLog {
     }
 
     private static DisclosureChange.SetLevel verifySetLevel(ChainEntry entry,
-            Identity discloser, WorkspaceId workspace, DocumentId document, long version)
+            Identity discloser, WorkspaceId workspace, DocumentId document)
             throws ChainException {
         long seq = entry.sequence();
         try {
@@ -227,9 +232,8 @@ public final class DisclosureLog {
             throw new ChainException.Rule(seq, "not a disclosure change");
         }
         if (!(change instanceof DisclosureChange.SetLevel set)
-                || !set.workspace().equals(workspace) || !set.document().equals(document)
-                || set.version() != version) {
-            throw new ChainException.Rule(seq, "does not disclose this document version");
+                || !set.workspace().equals(workspace) || !set.document().equals(document)) {
+            throw new ChainException.Rule(seq, "does not disclose this document");
         }
         return set;
     }

@@ -229,7 +229,9 @@ class DisclosureLogTest {
         assertThrows(ChainException.BadSignature.class, () -> DisclosureLog.verifyForReader(
                 entry, owner.identity(), ws, doc, 3, mex), "another member's keys");
         assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,
-                editor.identity(), ws, doc, 2, mex), "another version");
+                editor.identity(), ws, doc, 2, mex), "an earlier version");
+        assertEquals(3, DisclosureLog.verifyForReader(entry, editor.identity(), ws, doc, 4, mex)
+                .version(), "the level holds for later versions");
         assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,
                 editor.identity(), ws, DocumentId.random(), 3, mex), "another document");
         assertThrows(ChainException.Rule.class, () -> DisclosureLog.verifyForReader(entry,

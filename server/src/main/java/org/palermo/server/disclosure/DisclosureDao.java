@@ -51,14 +51,9 @@ public interface DisclosureDao {
       + " :workspaceId ORDER BY document_id")
   List<byte[]> disclosedDocuments(@Bind("workspaceId") byte[] workspaceId);
 
-  /** The accounts holding a grant for the document. */
+  /** The accounts holding a grant for that version of the document. */
   @SqlQuery("SELECT account_id FROM state_grants WHERE workspace_id = :workspaceId"
-      + " AND document_id = :documentId")
+      + " AND document_id = :documentId AND version = :version")
   List<byte[]> grantedAccounts(@Bind("workspaceId") byte[] workspaceId,
-      @Bind("documentId") byte[] documentId);
-
-  @SqlQuery("SELECT COUNT(*) FROM state_grants WHERE workspace_id = :workspaceId"
-      + " AND document_id = :documentId")
-  int countGrants(@Bind("workspaceId") byte[] workspaceId,
-      @Bind("documentId") byte[] documentId);
+      @Bind("documentId") byte[] documentId, @Bind("version") long version);
 }

@@ -180,7 +180,8 @@ public final class DisclosureService {
 
   /**
    * A certified State account that a document's States-only level names but that holds no key
-   * yet (certified after the change was made): a member's client fulfils it.
+   * of the version it is owed yet (certified after the change was made, or the document has a
+   * new version since): a member's client fulfils it.
    */
   public record Pending(byte[] documentId, long version, long disclosureSequence,
       StateRegistry.Entry certificate) {}
@@ -190,10 +191,9 @@ public final class DisclosureService {
     StateRegistry registry = states.registry();
     return jdbi.inTransaction(h -> {
       workspaces.requireMember(h, caller, workspaceId);
-      DisclosureDao dao = h.attach(DisclosureDao.class);
       List<Pending> out = new ArrayList<>();
-      for (byte[] documentId : dao.disclosedDocuments(workspaceId)) {
-        out.addAll(pendingFor(dao, registry, workspaceId, documentId));
+      for (byte[] documentId : h.attach(DisclosureDao.class).disclosedDocuments(workspaceId)) {
+        out.addAll(pendingFor(h, registry, workspaceId, documentId));
       }
       return out;
     });
@@ -212,7 +212,7 @@ public final class DisclosureService {
       h.attach(DocumentDao.class).lock(workspaceId, documentId)
           .orElseThrow(() -> new NotFoundProblemException("No such document."));
       DisclosureDao dao = h.attach(DisclosureDao.class);
-      List<Pending> owed = pendingFor(dao, registry, workspaceId, documentId);
+      List<Pending> owed = pendingFor(h, registry, workspaceId, documentId);
       Set<String> seen = new HashSet<>();
       for (Grant g : grants) {
         Pending match = owed.stream().filter(p -> p.version() == g.version()
@@ -233,8 +233,15 @@ public final class DisclosureService {
     });
   }
 
-  private List<Pending> pendingFor(DisclosureDao dao, StateRegistry registry,
-      byte[] workspaceId, byte[] documentId) {
+  /**
+   * What one document owes: its latest level, when States-only, holds for later versions too,
+   * so each certified account it names is owed the key of the document's current version
+   * (unless that version keeps its original under the same key, or the document was removed:
+   * then the version the level was set at).
+   */
+  private List<Pending> pendingFor(Handle h, StateRegistry registry, byte[] workspaceId,
+      byte[] documentId) {
+    DisclosureDao dao = h.attach(DisclosureDao.class);
     List<byte[]> entries = dao.entries(workspaceId, documentId);
     for (int i = entries.size() - 1; i >= 0; i--) {
       DisclosureChange change;
@@ -247,21 +254,34 @@ public final class DisclosureService {
         if (set.level() != DisclosureLevel.STATES_ONLY) {
           return List.of();
         }
+        long version = owedVersion(h, workspaceId, documentId, set.version());
         Set<String> granted = new HashSet<>();
-        dao.grantedAccounts(workspaceId, documentId)
+        dao.grantedAccounts(workspaceId, documentId, version)
             .forEach(a -> granted.add(HexFormat.of().formatHex(a)));
         List<Pending> out = new ArrayList<>();
         for (StateRegistry.Entry e : registry.inForce(clock.instant())) {
           Identity id = e.certificate().identity();
           if ((set.states().isEmpty() || set.states().contains(e.certificate().state()))
               && !granted.contains(id.account().toString())) {
-            out.add(new Pending(documentId, set.version(), i, e));
+            out.add(new Pending(documentId, version, i, e));
           }
         }
         return out;
       }
     }
     return List.of();
+  }
+
+  private static long owedVersion(Handle h, byte[] workspaceId, byte[] documentId,
+      long levelVersion) {
+    DocumentDao documents = h.attach(DocumentDao.class);
+    DocumentRow d = documents.find(workspaceId, documentId).orElseThrow();
+    if (d.deleted() || d.currentVersion() <= levelVersion) {
+      return levelVersion;
+    }
+    boolean keepsOriginal = documents.version(workspaceId, documentId, d.currentVersion())
+        .map(v -> v.originalLength() > 0).orElse(true);
+    return keepsOriginal ? levelVersion : d.currentVersion();
   }
 
   /** The versions disclosed to the caller (a State account): empty for anyone else. */

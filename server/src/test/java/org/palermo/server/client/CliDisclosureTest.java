@@ -213,6 +213,36 @@ class CliDisclosureTest {
   }
 
   @Test
+  void laterVersions_reachTheChosenStateWhenAMemberSyncs_butNotOneKeepingItsOriginal()
+      throws Exception {
+    Setup s = setup();
+    ok(cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states", "--state",
+        "MEX"));
+    Path v2 = s.editor().home().getParent().resolve("v2.txt");
+    Files.writeString(v2, "Second draft " + System.nanoTime());
+    Cli.Run put = ok(cli.as(s.editor(), "doc", "put", s.ws(), v2.toString(), "--update",
+        s.doc()));
+    assertTrue(put.err().contains("Sent 1 document key"), put.toString());
+    assertTrue(ok(cli.as(mexico, "doc", "list", "--disclosed")).out()
+        .contains(s.doc() + "  v2  "), "the level holds for later versions");
+    Path out = mexico.home().getParent().resolve("v2-by-mexico.txt");
+    ok(cli.as(mexico, "doc", "get", s.ws(), s.doc(), "-o", out.toString()));
+    assertArrayEquals(Files.readAllBytes(v2), Files.readAllBytes(out));
+    assertEquals(List.of(), cli.strings("SELECT LOWER(HEX(account_id)) FROM state_grants"
+        + " WHERE document_id = ? AND account_id <> ?", HexFormat.of().parseHex(s.doc()),
+        HexFormat.of().parseHex(account(mexico))), "Zimbabwe was not chosen");
+
+    // A version keeping its original is never owed: Mexico keeps reading version 2.
+    Path v3 = s.editor().home().getParent().resolve("v3.txt");
+    Files.writeString(v3, "Third, with its original");
+    ok(cli.as(s.editor(), "doc", "put", s.ws(), v3.toString(), "--update", s.doc(),
+        "--keep-original"));
+    ok(cli.as(s.viewer(), "doc", "list", s.ws()));
+    assertEquals(List.of("1", "2"), cli.strings("SELECT version FROM state_grants WHERE"
+        + " document_id = ? ORDER BY version", HexFormat.of().parseHex(s.doc())));
+  }
+
+  @Test
   void aVersionThatKeepsItsOriginal_isNotDisclosedToStates() throws Exception {
     Setup s = setup();
     Path file = s.owner().home().getParent().resolve("with-original.txt");
@@ -242,8 +272,10 @@ class CliDisclosureTest {
     Setup s = setup();
     assertEquals(1, cli.as(s.viewer(), "doc", "disclose", s.ws(), s.doc(), "--level",
         "states").code());
-    assertEquals(1, cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level",
-        "public").code());
+    Cli.Run unconfirmed = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level",
+        "public");
+    assertEquals(1, unconfirmed.code(), unconfirmed.toString());
+    assertTrue(unconfirmed.err().contains("--yes"), unconfirmed.err());
     assertEquals(1, cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
         "--state", "XYZ").code());
     Cli.Run france = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
