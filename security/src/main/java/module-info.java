@@ -11,6 +11,7 @@ module org.palermo.security {
   requires org.bouncycastle.provider;
 
   exports org.palermo.security;
+  exports org.palermo.security.audit;
   exports org.palermo.security.bundle;
   exports org.palermo.security.chain;
   exports org.palermo.security.disclosure;

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class ApiSurfaceTest {
     static final Set<String> REVIEWED = Set.of(
+            "audit.AuditEvent.decode(byte[])", // an entry's payload
+            "audit.AuditEvent$SignedOff.<init>(WorkspaceId,Instant,long,DocumentId,long,byte[])", // a sign-off's hash
+            "audit.AuditEvent$VersionPut.<init>(WorkspaceId,Instant,long,DocumentId,long,byte[])", // a manifest's hash
+            "audit.AuditExport.decode(byte[])", // an export file
             "bundle.KeyBundle.changePassphrase(byte[],BundleKey,BundleKey)", // a sealed bundle
             "bundle.KeyBundle.open(byte[],BundleKey)", // a sealed bundle
             "chain.ChainEntry.decode(byte[])", // an entry's encoding

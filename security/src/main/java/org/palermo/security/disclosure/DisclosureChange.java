@@ -91,7 +91,7 @@ public sealed interface DisclosureChange permits DisclosureChange.SetLevel,
     }
 
     private static Instant seconds(long value) {
-        if (value < 0) {
+        if (value < 0 || value > Instant.MAX.getEpochSecond()) {
             throw new IllegalArgumentException("time out of range");
         }
         return Instant.ofEpochSecond(value);

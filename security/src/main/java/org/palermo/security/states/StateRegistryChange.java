@@ -66,7 +66,7 @@ public sealed interface StateRegistryChange permits StateRegistryChange.Open,
     }
 
     private static Instant seconds(long value) {
-        if (value < 0) {
+        if (value < 0 || value > Instant.MAX.getEpochSecond()) {
             throw new IllegalArgumentException("time out of range");
         }
         return Instant.ofEpochSecond(value);

@@ -285,6 +285,10 @@ class DisclosureLogTest {
         version[0] = 9;
         assertThrows(MalformedEntryException.class, () -> DisclosureChange.decode(version));
         assertThrows(MalformedEntryException.class, () -> DisclosureChange.decode(null));
+        // A time past what Instant holds (at is bytes 50..57: after version, kind, ids, numbers).
+        byte[] far = approve.encode();
+        java.util.Arrays.fill(far, 50, 58, (byte) 0x7f);
+        assertThrows(MalformedEntryException.class, () -> DisclosureChange.decode(far));
         assertThrows(IllegalArgumentException.class, () -> set(m, 1, DisclosureLevel.PUBLIC,
                 "MEX"));
         assertThrows(IllegalArgumentException.class, () -> set(m, 1,
