@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
+import org.palermo.client.audit.AuditClient;
 import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
     description = "End-to-end encrypted collaboration for civil society: every key is made and"
         + " every document sealed on this machine.",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
-        StatesCommand.class, AdminCommand.class, PublicCommand.class})
+        StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -55,7 +56,7 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account, workspace, doc, public, states or admin (see palermo"
+        "Name a command: account, workspace, doc, audit, public, states or admin (see palermo"
             + " --help)");
   }
 
@@ -127,19 +128,20 @@ public final class PalermoCli implements Callable<Integer> {
     AccountClient accounts = new AccountClient(http, home);
     WorkspaceClient workspaces = new WorkspaceClient(http, home, accounts.ownIdentity(),
         () -> accounts.unlock(terminal.passphrase(false)), accounts);
+    AuditClient audit = new AuditClient(http, home, workspaces, Clock.systemUTC());
     DocumentClient documents = new DocumentClient(http, home, workspaces,
-        new MetadataStripper(), Clock.systemUTC());
+        new MetadataStripper(), audit, Clock.systemUTC());
     StatesClient states = new StatesClient(http, home, Clock.systemUTC());
     DisclosureClient disclosures = new DisclosureClient(http, home, workspaces, documents,
-        states, Clock.systemUTC());
+        states, audit, Clock.systemUTC());
     DisclosedClient disclosed = new DisclosedClient(http, accounts, states, documents,
         workspaces::me);
-    return new Unlocked(workspaces, documents, disclosures, disclosed);
+    return new Unlocked(workspaces, documents, disclosures, disclosed, audit);
   }
 
   /** What a command that holds the keys works with. */
   record Unlocked(WorkspaceClient workspaces, DocumentClient documents,
-      DisclosureClient disclosures, DisclosedClient disclosed) {}
+      DisclosureClient disclosures, DisclosedClient disclosed, AuditClient audit) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal terminal, String... args) {

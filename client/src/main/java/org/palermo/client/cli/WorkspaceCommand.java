@@ -35,9 +35,10 @@ final class WorkspaceCommand {
       @Option(names = "--share-history", description = "Let new members read what was shared"
           + " before they joined (fixed at creation; default: they read only what comes after)")
       boolean shareHistory) {
-    WorkspaceClient client = root.unlock().workspaces();
-    WorkspaceId id = client.create(name,
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceId id = session.workspaces().create(name,
         shareHistory ? HistoryRule.FULL_HISTORY : HistoryRule.JOIN_ONWARD);
+    session.audit().membershipChanged(id);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", id.toString());
     out.put("name", name.strip());
@@ -114,9 +115,11 @@ final class WorkspaceCommand {
       @Option(names = "--role", required = true, paramLabel = "ROLE",
           description = "owner, editor, contributor or viewer") String roleName) {
     Role role = parseRole(roleName);
-    WorkspaceClient client = root.unlock().workspaces();
-    WorkspaceClient.Invited invited = client.invite(client.resolve(ws),
-        name.toLowerCase(Locale.ROOT), role);
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceClient client = session.workspaces();
+    WorkspaceId id = client.resolve(ws);
+    WorkspaceClient.Invited invited = client.invite(id, name.toLowerCase(Locale.ROOT), role);
+    session.audit().membershipChanged(id);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("invitation", invited.invitation().toString());
     out.put("invitee", name.toLowerCase(Locale.ROOT));
@@ -140,8 +143,10 @@ final class WorkspaceCommand {
       throw ClientException.usage("An invitation id is 32 hex digits (see palermo workspace"
           + " list)");
     }
-    WorkspaceClient client = root.unlock().workspaces();
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceClient client = session.workspaces();
     WorkspaceClient.Accepted accepted = client.accept(id);
+    session.audit().membershipChanged(accepted.workspace());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", accepted.workspace().toString());
     out.put("inviter", client.handleOf(accepted.inviter()));
@@ -159,8 +164,11 @@ final class WorkspaceCommand {
       + " they never receive.")
   int remove(@Parameters(index = "0", paramLabel = "WS") String ws,
       @Parameters(index = "1", paramLabel = "NAME") String name) {
-    WorkspaceClient client = root.unlock().workspaces();
-    int wraps = client.remove(client.resolve(ws), name.toLowerCase(Locale.ROOT));
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceClient client = session.workspaces();
+    WorkspaceId id = client.resolve(ws);
+    int wraps = client.remove(id, name.toLowerCase(Locale.ROOT));
+    session.audit().membershipChanged(id);
     root.print(Map.of("removed", name.toLowerCase(Locale.ROOT), "keyWraps", wraps));
     return 0;
   }
@@ -170,8 +178,11 @@ final class WorkspaceCommand {
       @Parameters(index = "1", paramLabel = "NAME") String name,
       @Parameters(index = "2", paramLabel = "ROLE") String roleName) {
     Role role = parseRole(roleName);
-    WorkspaceClient client = root.unlock().workspaces();
-    client.changeRole(client.resolve(ws), name.toLowerCase(Locale.ROOT), role);
+    PalermoCli.Unlocked session = root.unlock();
+    WorkspaceClient client = session.workspaces();
+    WorkspaceId id = client.resolve(ws);
+    client.changeRole(id, name.toLowerCase(Locale.ROOT), role);
+    session.audit().membershipChanged(id);
     root.print(Map.of("member", name.toLowerCase(Locale.ROOT), "role", role(role)));
     return 0;
   }

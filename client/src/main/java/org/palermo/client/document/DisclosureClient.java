@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.client.ClientException;
+import org.palermo.client.audit.AuditClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.states.StatesClient;
@@ -44,11 +45,14 @@ public final class DisclosureClient {
   private final WorkspaceClient workspaces;
   private final DocumentClient documents;
   private final StatesClient states;
+  private final AuditClient audit;
   private final Clock clock;
 
+  /** {@code audit} records each change, approval and grant in the workspace's audit log. */
   public DisclosureClient(PalermoHttp http, Home home, WorkspaceClient workspaces,
-      DocumentClient documents, StatesClient states, Clock clock) {
+      DocumentClient documents, StatesClient states, AuditClient audit, Clock clock) {
     this.http = http;
+    this.audit = audit;
     this.home = home;
     this.workspaces = workspaces;
     this.documents = documents;
@@ -114,6 +118,8 @@ public final class DisclosureClient {
           InsecureSecretKeyAccess.get())));
     }
     ChainEntry entry = send(workspace, document, log, change, body);
+    audit.keysGranted(workspace, document, m.version(), recipients.stream()
+        .map(e -> e.certificate().identity().account()).toList());
     return new Disclosed(entry.sequence(), level, m.version(), recipients);
   }
 
@@ -165,6 +171,7 @@ public final class DisclosureClient {
     body.put("entry", b64(entry.encode()));
     http.post(path(workspace, document), body);
     pin(workspace, document, java.util.Optional.of(ChainHead.of(entry)));
+    audit.disclosureChanged(workspace, document, entry);
     return entry;
   }
 
@@ -238,6 +245,11 @@ public final class DisclosureClient {
       }
       http.post("api/v1/workspaces/" + workspace + "/pending-grants/" + document,
           Map.of("grants", grants));
+      Map<Long, List<org.palermo.security.ids.AccountId>> byVersion = new java.util.TreeMap<>();
+      e.getValue().forEach(o -> byVersion.computeIfAbsent(o.version(), v -> new ArrayList<>())
+          .add(o.certificate().certificate().identity().account()));
+      byVersion.forEach((version, accounts) -> audit.keysGranted(workspace, document, version,
+          accounts));
     }
     return owed;
   }

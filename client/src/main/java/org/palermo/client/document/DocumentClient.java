@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
+import org.palermo.client.audit.AuditClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.strip.FileKind;
@@ -62,12 +63,15 @@ public final class DocumentClient {
   private final Home home;
   private final WorkspaceClient workspaces;
   private final MetadataStripper stripper;
+  private final AuditClient audit;
   private final Clock clock;
 
+  /** {@code audit} records each version put or removed in the workspace's audit log. */
   public DocumentClient(PalermoHttp http, Home home, WorkspaceClient workspaces,
-      MetadataStripper stripper, Clock clock) {
+      MetadataStripper stripper, AuditClient audit, Clock clock) {
     this.http = http;
     this.home = home;
+    this.audit = audit;
     this.workspaces = workspaces;
     this.stripper = stripper;
     this.clock = clock;
@@ -197,6 +201,10 @@ public final class DocumentClient {
       }
       complete(uploadId);
       pinVersion(workspace, document, version);
+      if (rekeyed.wraps() > 0) {
+        audit.membershipChanged(workspace);
+      }
+      audit.versionPut(manifest);
       return new Put(document, version, report, length, rekeyed.wraps());
     } catch (StripException e) {
       throw ClientException.usage("Cannot remove the metadata of " + file + ": "
@@ -306,6 +314,7 @@ public final class DocumentClient {
     http.post(versionsPath(workspace, document), Map.of("manifest", b64(tombstone.encode()),
         "signature", b64(tombstone.sign(me.signing()))));
     pinVersion(workspace, document, version);
+    audit.versionPut(tombstone);
     return version;
   }
 

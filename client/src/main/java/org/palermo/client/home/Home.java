@@ -105,6 +105,21 @@ public final class Home {
     write(disclosureFile(workspaceId), pins);
   }
 
+  /**
+   * A workspace's audit log as this device verified it last: its head, and the key the server
+   * signs its own entries with (pinned on first use: a server that later serves another key is
+   * refused).
+   */
+  public record AuditPin(long headSequence, String headHash, String serverKey) {}
+
+  public Optional<AuditPin> auditPin(String workspaceId) {
+    return read(auditFile(workspaceId), AuditPin.class);
+  }
+
+  public void saveAuditPin(String workspaceId, AuditPin pin) {
+    write(auditFile(workspaceId), pin);
+  }
+
   public Contacts contacts() {
     return read(CONTACTS, Contacts.class).orElse(new Contacts(Map.of()));
   }
@@ -130,6 +145,10 @@ public final class Home {
       throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
     }
     return dir;
+  }
+
+  private static String auditFile(String workspaceId) {
+    return "audit-" + workspaceFile(workspaceId);
   }
 
   private static String disclosureFile(String workspaceId) {

@@ -37,6 +37,8 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.palermo.server.accounts.AccountResource;
 import org.palermo.server.accounts.AccountService;
+import org.palermo.server.audit.AuditResource;
+import org.palermo.server.audit.AuditService;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
@@ -102,7 +104,7 @@ public final class PalermoServer implements AutoCloseable {
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
       StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class,
-      PublicResource.class, PublicNameResource.class,
+      PublicResource.class, PublicNameResource.class, AuditResource.class,
       PendingGrantResource.class);
 
   private final ServerConfig config;
@@ -166,22 +168,24 @@ public final class PalermoServer implements AutoCloseable {
           random);
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
           config.workspaceQuotaBytes());
-      DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces);
+      AuditService audit = AuditService.open(database.jdbi(), workspaces, clock, random);
+      DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces,
+          audit, clock);
       DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       StateCertificateService states = new StateCertificateService(database.jdbi(), clock);
       operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
       DisclosureService disclosures = new DisclosureService(database.jdbi(), workspaces, states,
-          clock);
+          audit, clock);
       PublicationService publications = new PublicationService(database.jdbi(), workspaces,
           accounts);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
-          random);
+          audit, random);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
               openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
-              uploads, states, disclosures, publications)));
+              uploads, states, disclosures, publications, audit)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.audit.AuditEvent;
 import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainException;
 import org.palermo.security.chain.ChainHead;
@@ -26,6 +27,7 @@ import org.palermo.security.manifest.DisclosureLevel;
 import org.palermo.security.membership.MembershipLog;
 import org.palermo.security.states.StateRegistry;
 import org.palermo.security.wrap.KeyWrap;
+import org.palermo.server.audit.AuditService;
 import org.palermo.server.documents.DocumentDao;
 import org.palermo.server.documents.DocumentRow;
 import org.palermo.server.errors.ConflictException;
@@ -34,6 +36,7 @@ import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.publication.PublicationDao;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.states.StateCertificateService;
+import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
 
 /**
@@ -46,13 +49,15 @@ public final class DisclosureService {
   private final Jdbi jdbi;
   private final WorkspaceService workspaces;
   private final StateCertificateService states;
+  private final AuditService audit;
   private final Clock clock;
 
   public DisclosureService(Jdbi jdbi, WorkspaceService workspaces,
-      StateCertificateService states, Clock clock) {
+      StateCertificateService states, AuditService audit, Clock clock) {
     this.jdbi = jdbi;
     this.workspaces = workspaces;
     this.states = states;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -86,6 +91,9 @@ public final class DisclosureService {
     workspaces.requireAuthor(caller, entry);
     StateRegistry registry = states.registry();
     return jdbi.inTransaction(h -> {
+      // The workspace row first, as every writer of the workspace locks it (the audit log too).
+      h.attach(WorkspaceDao.class).lock(workspaceId)
+          .orElseThrow(() -> new NotFoundProblemException(WorkspaceService.NOT_FOUND));
       workspaces.requireMember(h, caller, workspaceId);
       DocumentRow document = h.attach(DocumentDao.class).lock(workspaceId, documentId)
           .orElseThrow(() -> new NotFoundProblemException("No such document."));
@@ -127,9 +135,19 @@ public final class DisclosureService {
               g.wrapped(), entry.sequence());
         }
         PublicationDao publications = h.attach(PublicationDao.class);
+        Optional<Long> wasPublished = publications.releasedVersion(workspaceId, documentId);
+        WorkspaceId ws = WorkspaceId.of(workspaceId);
+        DocumentId doc = DocumentId.of(documentId);
+        if (wasPublished.isPresent() && (release.isEmpty()
+            || wasPublished.get() != set.version())) {
+          audit.observe(h, workspaceId, at -> AuditEvent.ServerObserved.publicWithdrawn(ws, at,
+              doc, wasPublished.get()));
+        }
         if (release.isPresent()) {
           publications.release(workspaceId, documentId, set.version(), release.get(),
               entry.sequence(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+          audit.observe(h, workspaceId, at -> AuditEvent.ServerObserved.publicReleased(ws, at,
+              doc, set.version()));
         } else {
           publications.withdraw(workspaceId, documentId);
         }

@@ -71,6 +71,22 @@ public interface DocumentDao {
   boolean granted(@Bind("workspaceId") byte[] workspaceId, @Bind("documentId") byte[] documentId,
       @Bind("version") long version, @Bind("accountId") byte[] accountId);
 
+  /** Whether the account never fetched that granted version yet. */
+  @SqlQuery("SELECT COUNT(*) > 0 FROM state_grants WHERE workspace_id = :workspaceId"
+      + " AND document_id = :documentId AND version = :version AND account_id = :accountId"
+      + " AND first_fetched_on IS NULL")
+  boolean neverFetched(@Bind("workspaceId") byte[] workspaceId,
+      @Bind("documentId") byte[] documentId, @Bind("version") long version,
+      @Bind("accountId") byte[] accountId);
+
+  /** Notes the day of the first fetch; 1 if this was it, 0 if it was noted before. */
+  @SqlUpdate("UPDATE state_grants SET first_fetched_on = :on WHERE workspace_id = :workspaceId"
+      + " AND document_id = :documentId AND version = :version AND account_id = :accountId"
+      + " AND first_fetched_on IS NULL")
+  int markFetched(@Bind("workspaceId") byte[] workspaceId, @Bind("documentId") byte[] documentId,
+      @Bind("version") long version, @Bind("accountId") byte[] accountId,
+      @Bind("on") java.time.LocalDate on);
+
   @SqlQuery("SELECT " + VERSION_COLUMNS + " FROM document_versions v"
       + " WHERE v.workspace_id = :workspaceId AND v.document_id = :documentId"
       + " AND v.version = :version")

@@ -1,14 +1,23 @@
 package org.palermo.server.documents;
 
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.palermo.security.audit.AuditEvent;
+import org.palermo.security.ids.AccountId;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.server.audit.AuditService;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.errors.AccessDeniedException;
 import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.workspaces.MemberRow;
+import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
 
 /**
@@ -23,11 +32,16 @@ public final class DocumentService {
   private final Jdbi jdbi;
   private final BlobStore blobs;
   private final WorkspaceService workspaces;
+  private final AuditService audit;
+  private final Clock clock;
 
-  public DocumentService(Jdbi jdbi, BlobStore blobs, WorkspaceService workspaces) {
+  public DocumentService(Jdbi jdbi, BlobStore blobs, WorkspaceService workspaces,
+      AuditService audit, Clock clock) {
     this.jdbi = jdbi;
     this.blobs = blobs;
     this.workspaces = workspaces;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   /** The caller's first readable epoch and the list's revision; 404 for a non-member. */
@@ -71,6 +85,17 @@ public final class DocumentService {
         if (stream != SealedStream.CONTENT
             || !dao.granted(workspaceId, documentId, version, caller.accountId())) {
           throw new NotFoundProblemException(WorkspaceService.NOT_FOUND);
+        }
+        if (dao.neverFetched(workspaceId, documentId, version, caller.accountId())) {
+          // The workspace's audit log records each State account's first fetch of a version
+          // (the workspace row first, as every writer of the workspace locks it).
+          h.attach(WorkspaceDao.class).lock(workspaceId);
+          if (dao.markFetched(workspaceId, documentId, version, caller.accountId(),
+              LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) == 1) {
+            audit.observe(h, workspaceId, at -> AuditEvent.ServerObserved.grantFetched(
+                WorkspaceId.of(workspaceId), at, DocumentId.of(documentId), version,
+                AccountId.of(caller.accountId())));
+          }
         }
         return dao.version(workspaceId, documentId, version).orElseThrow(
             () -> new NotFoundProblemException("No such document version."));

@@ -14,13 +14,17 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.MalformedManifestException;
 import org.palermo.security.manifest.ManifestKind;
 import org.palermo.security.manifest.SealedPart;
 import org.palermo.security.membership.Role;
+import org.palermo.security.audit.AuditEvent;
 import org.palermo.server.accounts.Account;
 import org.palermo.server.accounts.AccountService;
+import org.palermo.server.audit.AuditService;
 import org.palermo.server.blobs.BlobId;
 import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.errors.AccessDeniedException;
@@ -61,12 +65,14 @@ public final class UploadService {
   private final Clock clock;
   private final BlobStore blobs;
   private final WorkspaceService workspaces;
+  private final AuditService audit;
   private final AccountService accounts;
   private final SecureRandom random;
 
   public UploadService(Jdbi jdbi, Clock clock, BlobStore blobs, WorkspaceService workspaces,
-      AccountService accounts, SecureRandom random) {
+      AccountService accounts, AuditService audit, SecureRandom random) {
     this.jdbi = jdbi;
+    this.audit = audit;
     this.clock = clock;
     this.blobs = blobs;
     this.workspaces = workspaces;
@@ -293,7 +299,14 @@ public final class UploadService {
     documents.countChange(u.workspaceId());
     if (tombstone) {
       // A removed document is no longer served publicly, and its released key goes.
-      h.attach(PublicationDao.class).withdraw(u.workspaceId(), u.documentId());
+      PublicationDao publications = h.attach(PublicationDao.class);
+      Optional<Long> published = publications.releasedVersion(u.workspaceId(), u.documentId());
+      if (published.isPresent()) {
+        publications.withdraw(u.workspaceId(), u.documentId());
+        audit.observe(h, u.workspaceId(), at -> AuditEvent.ServerObserved.publicWithdrawn(
+            WorkspaceId.of(u.workspaceId()), at, DocumentId.of(u.documentId()),
+            published.get()));
+      }
     }
     h.attach(UploadDao.class).complete(u.id());
   }

@@ -28,6 +28,12 @@ public interface PublicationDao {
       @Bind("version") long version, @Bind("key") byte[] documentKey,
       @Bind("sequence") long disclosureSequence, @Bind("on") LocalDate on);
 
+  /** The version the document has published now, if any. */
+  @SqlQuery("SELECT version FROM public_releases WHERE workspace_id = :workspaceId"
+      + " AND document_id = :documentId")
+  Optional<Long> releasedVersion(@Bind("workspaceId") byte[] workspaceId,
+      @Bind("documentId") byte[] documentId);
+
   /** Stops serving the document publicly; true if it was. */
   @SqlUpdate("DELETE FROM public_releases WHERE workspace_id = :workspaceId"
       + " AND document_id = :documentId")

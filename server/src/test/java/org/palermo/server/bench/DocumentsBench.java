@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
+import org.palermo.client.audit.AuditClient;
 import org.palermo.client.document.DocumentClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
@@ -115,7 +116,8 @@ public final class DocumentsBench {
           AccountClient accounts = new AccountClient(http, own);
           WorkspaceClient workspaces = new WorkspaceClient(http, own, keys, accounts);
           DocumentClient documents = new DocumentClient(http, own, workspaces,
-              new MetadataStripper(), Clock.systemUTC());
+              new MetadataStripper(), new AuditClient(http, own, workspaces, Clock.systemUTC()),
+              Clock.systemUTC());
           SecureRandom random = new SecureRandom();
           byte[] content = new byte[bytes];
           Path file = copy.resolve("note.bin");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
+import org.palermo.client.audit.AuditClient;
 import org.palermo.client.document.DocumentClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
@@ -105,7 +106,7 @@ class CrashTest {
       AccountClient accounts = new AccountClient(http, device);
       WorkspaceClient workspaces = new WorkspaceClient(http, device, keys, accounts);
       clients.add(new DocumentClient(http, device, workspaces, new MetadataStripper(),
-          Clock.systemUTC()));
+          new AuditClient(http, device, workspaces, Clock.systemUTC()), Clock.systemUTC()));
     }
     phase(t0, "prepared");
 
@@ -185,9 +186,11 @@ class CrashTest {
         ok(cli.run(home, "--json", "doc", "list", ws)).out());
     Home reader = new Home(home);
     PalermoHttp http = http(second, reader);
-    DocumentClient documents = new DocumentClient(http, reader,
-        new WorkspaceClient(http, reader, keys, new AccountClient(http, reader)),
-        new MetadataStripper(), Clock.systemUTC());
+    WorkspaceClient readerWorkspaces = new WorkspaceClient(http, reader, keys,
+        new AccountClient(http, reader));
+    DocumentClient documents = new DocumentClient(http, reader, readerWorkspaces,
+        new MetadataStripper(), new AuditClient(http, reader, readerWorkspaces,
+            Clock.systemUTC()), Clock.systemUTC());
     List<Integer> complete = new ArrayList<>();
     for (JsonNode d : listed.path("documents")) {
       String title = d.path("title").asText();
