@@ -16,6 +16,7 @@ import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.http.ServerTrust;
 import org.palermo.client.strip.MetadataStripper;
+import org.palermo.client.submission.SubmissionClient;
 import org.palermo.client.workspace.WorkspaceClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,8 @@ import picocli.CommandLine;
     description = "End-to-end encrypted collaboration for civil society: every key is made and"
         + " every document sealed on this machine.",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
-        StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class})
+        StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class,
+        SubmissionCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -56,8 +58,8 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account, workspace, doc, audit, public, states or admin (see palermo"
-            + " --help)");
+        "Name a command: account, workspace, doc, submission, audit, public, states or admin"
+            + " (see palermo --help)");
   }
 
   Terminal terminal() {
@@ -136,12 +138,14 @@ public final class PalermoCli implements Callable<Integer> {
         states, audit, Clock.systemUTC());
     DisclosedClient disclosed = new DisclosedClient(http, accounts, states, documents,
         workspaces::me);
-    return new Unlocked(workspaces, documents, disclosures, disclosed, audit);
+    SubmissionClient submissions = new SubmissionClient(documents, audit, home);
+    return new Unlocked(workspaces, documents, disclosures, disclosed, audit, submissions);
   }
 
   /** What a command that holds the keys works with. */
   record Unlocked(WorkspaceClient workspaces, DocumentClient documents,
-      DisclosureClient disclosures, DisclosedClient disclosed, AuditClient audit) {}
+      DisclosureClient disclosures, DisclosedClient disclosed, AuditClient audit,
+      SubmissionClient submissions) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal terminal, String... args) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.palermo.client.ClientException;
 import org.palermo.client.audit.AuditClient;
 import org.palermo.client.home.Home;
@@ -87,7 +88,21 @@ public final class DocumentClient {
 
   /** What the sealed metadata of a version holds. */
   public record Metadata(String title, String fileName, String mediaType, List<String> tags,
-      List<String> removed, boolean original) {}
+      List<String> removed, boolean original, String kind, Anchor on) {
+    /** What the document is: evidence (a file; the default), submission, comment, sign-off. */
+    public String kindOrEvidence() {
+      return kind == null ? EVIDENCE : kind;
+    }
+  }
+
+  /** What a comment or a sign-off is about: a version of another document. */
+  public record Anchor(String document, long version) {}
+
+  /** The kinds of document, as sealed in their metadata (the server never sees them). */
+  public static final String EVIDENCE = "evidence";
+  public static final String SUBMISSION = "submission";
+  public static final String COMMENT = "comment";
+  public static final String SIGN_OFF = "sign-off";
 
   /** A version whose manifest verified, with what the caller may open of it. */
   public record Verified(DocumentManifest manifest, Identity author, Optional<Metadata> metadata,
@@ -111,6 +126,39 @@ public final class DocumentClient {
   public Put put(WorkspaceId workspace, Optional<DocumentId> update, Path file,
       Optional<String> title, List<String> tags, boolean keepOriginal,
       DisclosureLevel disclosure, Progress progress) {
+    return put(workspace, update, OptionalLong.empty(), file, title, tags, keepOriginal,
+        disclosure, progress, null, null);
+  }
+
+  /**
+   * Puts text (a submission, a comment, a sign-off) as a new document or the next version of
+   * {@code update}, after {@code parent} (the version it was edited from: the server answers
+   * 409 if another version came first) or after the current one if empty.
+   */
+  public Put putText(WorkspaceId workspace, Optional<DocumentId> update, OptionalLong parent,
+      String fileName, String text, String title, String kind, Anchor on) {
+    Path scratch = home.scratch();
+    Path file = null;
+    try {
+      file = temp(scratch, new ArrayList<>());
+      Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+      return put(workspace, update, parent, file, Optional.of(title), List.of(), false,
+          DisclosureLevel.CONFIDENTIAL, Progress.NONE, kind, new TextFile(fileName, on));
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot write in " + scratch + ": " + e.getMessage());
+    } finally {
+      if (file != null) {
+        SealedDownload.deleteQuietly(file);
+      }
+    }
+  }
+
+  /** The file name and anchor a text is put under (its scratch file has another name). */
+  private record TextFile(String fileName, Anchor on) {}
+
+  private Put put(WorkspaceId workspace, Optional<DocumentId> update, OptionalLong parentVersion,
+      Path file, Optional<String> title, List<String> tags, boolean keepOriginal,
+      DisclosureLevel disclosure, Progress progress, String kind, TextFile text) {
     if (!Files.isRegularFile(file)) {
       throw ClientException.usage("No such file: " + file);
     }
@@ -121,6 +169,14 @@ public final class DocumentClient {
     if (update.isPresent()) {
       List<Verified> all = versions(log, workspace, update.get());
       parent = Optional.of(all.get(all.size() - 1));
+      if (parentVersion.isPresent()) {
+        parent = all.stream().filter(v -> v.manifest().version() == parentVersion.getAsLong())
+            .findFirst();
+        if (parent.isEmpty()) {
+          throw ClientException.usage("Document " + update.get() + " has no version "
+              + parentVersion.getAsLong() + " you can read");
+        }
+      }
       if (parent.get().manifest().kind() == ManifestKind.TOMBSTONE) {
         throw ClientException.usage("Document " + update.get() + " was removed");
       }
@@ -131,7 +187,7 @@ public final class DocumentClient {
       // A file with nothing to strip is sealed as it is, without a copy.
       Path stripped = file;
       StripReport report = new StripReport(FileKind.OTHER, List.of());
-      if (stripper.detect(file) != FileKind.OTHER) {
+      if (text == null && stripper.detect(file) != FileKind.OTHER) {
         stripped = temp(scratch, temporary);
         report = stripper.strip(file, stripped);
       }
@@ -139,13 +195,13 @@ public final class DocumentClient {
       long version = parent.map(p -> p.manifest().version() + 1).orElse(1L);
       long epoch = log.currentEpoch();
       SymmetricKey key = SymmetricKey.generate();
-      String fileName = file.getFileName().toString();
+      String fileName = text != null ? text.fileName() : file.getFileName().toString();
       Optional<Metadata> before = parent.flatMap(Verified::metadata);
       Metadata metadata = new Metadata(
           title.orElse(before.map(Metadata::title).orElse(fileName)), fileName,
-          report.kind().mediaType(),
+          text != null ? "text/markdown; charset=utf-8" : report.kind().mediaType(),
           tags.isEmpty() ? before.map(Metadata::tags).orElse(List.of()) : List.copyOf(tags),
-          report.removed(), keepOriginal);
+          report.removed(), keepOriginal, kind, text == null ? null : text.on());
       Path sealedContent = temp(scratch, temporary);
       long length = Files.size(stripped);
       Optional<SealedPart> original = Optional.empty();
@@ -292,6 +348,32 @@ public final class DocumentClient {
       Progress progress) {
     SealedDownload.write(http, versionsPath(m.workspace(), m.document()) + "/" + m.version()
         + (original ? "/original" : "/content"), m, key, original, target, progress);
+  }
+
+  /** Largest text {@link #readText} opens in memory (a submission, a comment, a sign-off). */
+  public static final long MAX_TEXT = 16L * 1024 * 1024;
+
+  /** A verified version's content as UTF-8 text, fetched, verified and opened here. */
+  public String readText(Verified version) {
+    DocumentManifest m = version.manifest();
+    if (m.kind() == ManifestKind.TOMBSTONE || version.key().isEmpty()) {
+      throw ClientException.usage("Version " + m.version() + " of " + m.document()
+          + " has no text to read");
+    }
+    if (m.contentLength() > MAX_TEXT) {
+      throw ClientException.usage("Document " + m.document() + " is too large to be a text");
+    }
+    Path target = home.scratch().resolve("text-" + java.util.UUID.randomUUID());
+    try {
+      write(m, version.key().get(), false, target, Progress.NONE);
+      return Files.readString(target, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw ClientException.usage("Document " + m.document() + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw ClientException.usage("Cannot read " + target + ": " + e.getMessage());
+    } finally {
+      SealedDownload.deleteQuietly(target);
+    }
   }
 
   /** Removes a document: a signed tombstone as its next version. */

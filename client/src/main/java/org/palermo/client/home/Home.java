@@ -120,6 +120,22 @@ public final class Home {
     write(auditFile(workspaceId), pin);
   }
 
+  /** The version of each submission this device last fetched to edit, by document id. */
+  public record SubmissionBases(Map<String, Long> documents) {
+    public SubmissionBases {
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  public SubmissionBases submissionBases(String workspaceId) {
+    return read("submissions-" + workspaceFile(workspaceId), SubmissionBases.class)
+        .orElse(new SubmissionBases(Map.of()));
+  }
+
+  public void saveSubmissionBases(String workspaceId, SubmissionBases bases) {
+    write("submissions-" + workspaceFile(workspaceId), bases);
+  }
+
   public Contacts contacts() {
     return read(CONTACTS, Contacts.class).orElse(new Contacts(Map.of()));
   }

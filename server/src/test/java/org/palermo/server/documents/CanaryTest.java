@@ -96,7 +96,8 @@ class CanaryTest {
   void canaries_inBodyTitleFileNameTagsAndWorkspaceName_appearNowhereOnTheServer()
       throws Exception {
     Map<String, String> canaries = new LinkedHashMap<>();
-    for (String field : List.of("body", "title", "file name", "tag", "workspace name")) {
+    for (String field : List.of("body", "title", "file name", "tag", "workspace name",
+        "submission text", "submission title", "comment", "sign-off organisation")) {
       canaries.put(field, canary());
     }
     long t0 = System.nanoTime();
@@ -140,6 +141,22 @@ class CanaryTest {
     assertArrayEquals(body, Files.readAllBytes(got));
 
     phase(t0, "member");
+    // A submission, a comment on it and a sign-off, each with its canaries (issue 5).
+    Path draft = folder.resolve("draft.md");
+    Files.writeString(draft, "# Shadow report\n\nThe route passes " + canaries.get(
+        "submission text") + ".\n");
+    String submission = ok(cli.run(a.home(), "submission", "new", ws, "--file", draft.toString(),
+        "--title", "Report " + canaries.get("submission title"))).line("document");
+    ok(cli.run(a.home(), "submission", "comment", ws, submission, "Check "
+        + canaries.get("comment")));
+    ok(cli.run(a.home(), "submission", "sign-off", ws, submission, "--org", "Coalition "
+        + canaries.get("sign-off organisation")));
+    Cli.Run endorsed = ok(cli.run(b.home(), "submission", "endorsements", ws, submission));
+    assertTrue(endorsed.out().contains(canaries.get("sign-off organisation")), endorsed.out());
+    assertTrue(ok(cli.run(b.home(), "submission", "comments", ws, submission)).out()
+        .contains(canaries.get("comment")));
+
+    phase(t0, "submission");
     // The outsider is refused everywhere.
     List<Cli.Run> outsider = List.of(cli.run(c.home(), "doc", "list", ws),
         cli.run(c.home(), "workspace", "members", ws),
@@ -155,7 +172,10 @@ class CanaryTest {
         "api/v1/workspaces/" + ws + "/names", "api/v1/workspaces/" + ws + "/documents",
         "api/v1/workspaces/" + ws + "/documents/" + doc + "/versions",
         "api/v1/workspaces/" + ws + "/documents/" + doc + "/versions/1/content",
-        "api/v1/workspaces/" + ws + "/documents/" + doc + "/versions/1/original");
+        "api/v1/workspaces/" + ws + "/documents/" + doc + "/versions/1/original",
+        "api/v1/workspaces/" + ws + "/documents/" + submission + "/versions",
+        "api/v1/workspaces/" + ws + "/documents/" + submission + "/versions/1/content",
+        "api/v1/workspaces/" + ws + "/audit");
     Map<String, byte[]> answers = new LinkedHashMap<>();
     HttpClient http = server.httpClient();
     for (Person p : List.of(b, c)) {
@@ -217,7 +237,7 @@ class CanaryTest {
     long[] census = LeakSearch.census(data, binaries);
     assertTrue(census[0] > 20 && census[1] > 10_000_000L, "searched " + census[0] + " files, "
         + census[1] + " bytes");
-    assertTrue(search.needles().size() >= 5 * 12);
+    assertTrue(search.needles().size() >= 9 * 12);
   }
 
   private static void phase(long t0, String name) {
