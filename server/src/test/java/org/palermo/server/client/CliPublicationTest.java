@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palermo.server.testing.Cli.ok;
 
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,16 @@ import org.palermo.server.testing.TestServer;
 class CliPublicationTest {
   private static TestServer server;
   private static Cli cli;
+  /** Every request line the server received: path and query (class 17). */
+  private static final List<String> requests = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
     server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
-        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> { });
+        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(),
+        rc -> rc.register((ContainerRequestFilter) request ->
+            requests.add(request.getUriInfo().getRequestUri().toString())));
     cli = new Cli(server);
   }
 
@@ -160,6 +166,36 @@ class CliPublicationTest {
     Cli.Run later = anonymous(s, "public", "get", s.ws(), s.doc(), "-o", out.toString());
     assertEquals(3, later.code(), later.toString());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theReleasedKey_neverTravelsInAPathOrQuery_norLandsInAnotherRow_class17()
+      throws Exception {
+    Setup s = setup(false);
+    ok(publish(s.first(), s));
+    ok(anonymous(s, "public", "get", s.ws(), s.doc(), "-o",
+        s.reader().getParent().resolve("k.txt").toString()));
+    byte[] key = cli.bytes("SELECT document_key FROM public_releases WHERE document_id = ?",
+        HexFormat.of().parseHex(s.doc()));
+    List<String> forms = List.of(java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(key), java.util.Base64.getEncoder().withoutPadding().encodeToString(key),
+        HexFormat.of().formatHex(key), HexFormat.of().withUpperCase().formatHex(key));
+    assertTrue(requests.stream().anyMatch(r -> r.contains("/public/" + s.ws())), "recorded");
+    for (String r : requests) {
+      for (String form : forms) {
+        assertFalse(r.contains(form), "the key in a request line: " + r);
+      }
+    }
+    // The key is in the release row only: not in the disclosure entry, the audit log or a
+    // manifest (where it would outlive a withdrawal).
+    for (String table : List.of("disclosure_entries", "audit_entries", "document_versions")) {
+      String column = table.equals("document_versions") ? "manifest" : "entry";
+      assertEquals(List.of(), cli.strings("SELECT " + column + " FROM " + table
+          + " WHERE LOCATE(?, " + column + ") > 0", key), table);
+    }
+    ok(cli.as(s.first(), "doc", "disclose", s.ws(), s.doc(), "--level", "confidential"));
+    assertEquals(List.of(), cli.strings("SELECT version FROM public_releases WHERE"
+        + " document_key = ?", key), "withdrawn: the key is deleted");
   }
 
   @Test
