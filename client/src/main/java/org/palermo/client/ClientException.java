@@ -62,8 +62,10 @@ public class ClientException extends RuntimeException {
       org.palermo.security.chain.ChainException e) {
     String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
         .toLowerCase(java.util.Locale.ROOT);
+    // The message starts "entry N: ", which the sentence already says.
+    String detail = e.getMessage().replaceFirst("^entry " + e.sequence() + ": ", "");
     return integrity(what + " does not verify (" + kind + " at entry " + e.sequence() + ": "
-        + e.getMessage() + ")");
+        + detail + ")");
   }
 
   public static ClientException unreachable(String message, Throwable cause) {

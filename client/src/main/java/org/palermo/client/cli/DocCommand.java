@@ -104,7 +104,7 @@ final class DocCommand {
     }
     fulfilOwed(session, workspace);
     if (root.json()) {
-      root.print(Map.of("workspace", workspace.toString(), "documents", rows));
+      root.print(PalermoCli.fields("workspace", workspace.toString(), "documents", rows));
     } else if (rows.isEmpty()) {
       root.terminal().out().println("No documents yet: palermo doc put WS FILE");
     } else {
@@ -131,7 +131,7 @@ final class DocCommand {
       rows.add(row);
     }
     if (root.json()) {
-      root.print(Map.of("documents", rows));
+      root.print(PalermoCli.fields("documents", rows));
     } else if (rows.isEmpty()) {
       root.terminal().out().println("Nothing has been disclosed to you.");
     } else {
@@ -212,7 +212,7 @@ final class DocCommand {
       rows.add(row(session, v));
     }
     if (root.json()) {
-      root.print(Map.of("document", document.toString(), "versions", rows));
+      root.print(PalermoCli.fields("document", document.toString(), "versions", rows));
     } else {
       rows.forEach(r -> root.terminal().out().println("v" + r.get("version") + "  "
           + r.get("title") + "  " + r.get("author") + "  " + r.get("created")));
@@ -228,7 +228,7 @@ final class DocCommand {
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
     long version = session.documents().remove(workspace, document);
-    root.print(Map.of("removed", document.toString(), "version", version));
+    root.print(PalermoCli.fields("removed", document.toString(), "version", version));
     return 0;
   }
 
@@ -296,7 +296,7 @@ final class DocCommand {
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
     long version = session.disclosures().approve(workspace, document);
-    root.print(Map.of("document", document.toString(), "approved", "version " + version));
+    root.print(PalermoCli.fields("document", document.toString(), "approved", "version " + version));
     return 0;
   }
 
@@ -313,7 +313,7 @@ final class DocCommand {
         + o.certificate().certificate().handle() + " (" + o.certificate().certificate().state()
         + ")").toList();
     if (root.json()) {
-      root.print(Map.of(fulfil ? "fulfilled" : "pending", lines));
+      root.print(PalermoCli.fields(fulfil ? "fulfilled" : "pending", lines));
     } else if (lines.isEmpty()) {
       root.terminal().out().println("No key is owed to a State account.");
     } else {

@@ -106,6 +106,15 @@ public final class PalermoCli implements Callable<Integer> {
     return http;
   }
 
+  /** Fields in the order given: key, value, key, value... (for {@link #print}). */
+  static java.util.Map<String, Object> fields(Object... keysAndValues) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
   /** Prints fields as "key: value" lines, or one JSON object with --json. */
   void print(java.util.Map<String, ?> fields) {
     if (json) {

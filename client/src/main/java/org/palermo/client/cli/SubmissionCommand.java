@@ -89,7 +89,7 @@ final class SubmissionCommand {
     SubmissionClient.Text text = session.submissions().read(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version));
     writeText(target, text.text());
-    root.print(Map.of("document", document.toString(), "version", text.number(), "file",
+    root.print(PalermoCli.fields("document", document.toString(), "version", text.number(), "file",
         target.toString()));
     return 0;
   }
@@ -150,7 +150,7 @@ final class SubmissionCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     SubmissionClient.Comment c = session.submissions().comment(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version), text);
-    root.print(Map.of("comment", c.comment().manifest().document().toString(), "on",
+    root.print(PalermoCli.fields("comment", c.comment().manifest().document().toString(), "on",
         "version " + c.on().version()));
     return 0;
   }
@@ -173,7 +173,7 @@ final class SubmissionCommand {
       rows.add(row);
     }
     if (root.json()) {
-      root.print(Map.of("comments", rows));
+      root.print(PalermoCli.fields("comments", rows));
     } else if (rows.isEmpty()) {
       root.terminal().out().println("No comments yet.");
     } else {
@@ -195,7 +195,7 @@ final class SubmissionCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     SubmissionClient.Endorsement e = session.submissions().signOff(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version), org);
-    root.print(Map.of("signedOff", "version " + e.statement().version(), "organization",
+    root.print(PalermoCli.fields("signedOff", "version " + e.statement().version(), "organization",
         e.statement().organization()));
     return 0;
   }
@@ -218,7 +218,7 @@ final class SubmissionCommand {
       rows.add(row);
     }
     if (root.json()) {
-      root.print(Map.of("endorsements", rows));
+      root.print(PalermoCli.fields("endorsements", rows));
     } else if (rows.isEmpty()) {
       root.terminal().out().println("No sign-offs yet.");
     } else {
@@ -239,7 +239,7 @@ final class SubmissionCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     SubmissionClient.Text text = session.submissions().exportPdf(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version), output);
-    root.print(Map.of("file", output.toString(), "version", text.number()));
+    root.print(PalermoCli.fields("file", output.toString(), "version", text.number()));
     return 0;
   }
 

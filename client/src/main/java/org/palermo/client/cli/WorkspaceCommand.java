@@ -100,7 +100,7 @@ final class WorkspaceCommand {
       rows.add(row);
     }
     if (root.json()) {
-      root.print(Map.of("workspace", log.workspace().toString(), "members", rows));
+      root.print(PalermoCli.fields("workspace", log.workspace().toString(), "members", rows));
     } else {
       rows.forEach(r -> root.terminal().out().println(r.get("member") + "  " + r.get("role")
           + "  " + r.get("fingerprint")));
@@ -169,7 +169,7 @@ final class WorkspaceCommand {
     WorkspaceId id = client.resolve(ws);
     int wraps = client.remove(id, name.toLowerCase(Locale.ROOT));
     session.audit().membershipChanged(id);
-    root.print(Map.of("removed", name.toLowerCase(Locale.ROOT), "keyWraps", wraps));
+    root.print(PalermoCli.fields("removed", name.toLowerCase(Locale.ROOT), "keyWraps", wraps));
     return 0;
   }
 
@@ -183,7 +183,7 @@ final class WorkspaceCommand {
     WorkspaceId id = client.resolve(ws);
     client.changeRole(id, name.toLowerCase(Locale.ROOT), role);
     session.audit().membershipChanged(id);
-    root.print(Map.of("member", name.toLowerCase(Locale.ROOT), "role", role(role)));
+    root.print(PalermoCli.fields("member", name.toLowerCase(Locale.ROOT), "role", role(role)));
     return 0;
   }
 
@@ -192,7 +192,7 @@ final class WorkspaceCommand {
     WorkspaceClient client = root.unlock().workspaces();
     WorkspaceId id = client.resolve(ws);
     client.leave(id);
-    root.print(Map.of("left", id.toString()));
+    root.print(PalermoCli.fields("left", id.toString()));
     return 0;
   }
 
@@ -207,7 +207,7 @@ final class WorkspaceCommand {
     WorkspaceClient client = root.unlock().workspaces();
     WorkspaceId id = client.resolve(ws);
     client.setPublicName(id, java.util.Optional.ofNullable(name));
-    root.print(Map.of("workspace", id.toString(), "publicName", clear ? "(none)" : name));
+    root.print(PalermoCli.fields("workspace", id.toString(), "publicName", clear ? "(none)" : name));
     return 0;
   }
 
