@@ -7,14 +7,11 @@ import static org.palermo.server.testing.Cli.ok;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.palermo.server.ratelimit.RateLimit;
-import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
@@ -30,9 +27,7 @@ class CliAuditTest {
 
   @BeforeAll
   static void start() throws Exception {
-    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
-    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
-        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> { });
+    server = TestServer.start(TestServer::manyPeople, Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
   }
 

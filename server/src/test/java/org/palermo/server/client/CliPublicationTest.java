@@ -10,15 +10,12 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.palermo.server.ratelimit.RateLimit;
-import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
@@ -36,9 +33,7 @@ class CliPublicationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
-    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
-        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(),
+    server = TestServer.start(TestServer::manyPeople, Clock.systemUTC(),
         rc -> rc.register((ContainerRequestFilter) request ->
             requests.add(request.getUriInfo().getRequestUri().toString())));
     cli = new Cli(server);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import org.palermo.security.states.StateCertificate;
 import org.palermo.security.states.StateCode;
 import org.palermo.security.states.StateFunction;
 import org.palermo.security.states.StateRegistryChange;
-import org.palermo.server.ratelimit.RateLimit;
-import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.Operator;
@@ -49,9 +46,7 @@ class CliStatesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
-    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
-        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> { });
+    server = TestServer.start(TestServer::manyPeople, Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
     operator = new Operator(cli, server, cli.register("op"));
   }

@@ -10,14 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.palermo.server.ratelimit.RateLimit;
-import org.palermo.server.ratelimit.RateLimitRule;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
@@ -34,9 +31,7 @@ class DocumentListingTest {
 
   @BeforeAll
   static void start() {
-    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
-    server = TestServer.start(c -> c.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
-        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous), Clock.systemUTC(), rc -> { });
+    server = TestServer.start(TestServer::manyPeople, Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
   }
 

@@ -16,6 +16,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.palermo.server.bootstrap.PalermoServer;
 import org.palermo.server.config.ServerConfig;
+import org.palermo.server.ratelimit.RateLimit;
+import org.palermo.server.ratelimit.RateLimitRule;
 
 /**
  * The real server on a free port over real HTTPS, with a client that trusts exactly its
@@ -49,6 +51,16 @@ public final class TestServer implements AutoCloseable {
       Consumer<ResourceConfig> extra) {
     ServerConfig config = adjust.apply(freshConfig());
     return new TestServer(PalermoServer.create(config, clock, extra).start(), config);
+  }
+
+  /**
+   * A configuration where many people register and log in from one address (the tests' own),
+   * within the default limits otherwise.
+   */
+  public static ServerConfig manyPeople(ServerConfig config) {
+    RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
+    return config.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)
+        .withRateLimit(RateLimit.LOGIN_PER_ADDRESS, generous);
   }
 
   public static TestServer start(ServerConfig config) {
