@@ -68,11 +68,10 @@ public final class AuditClient {
   public AuditLog log(MembershipLog membership) {
     WorkspaceId workspace = membership.workspace();
     AuditLog known = verified.get(workspace);
-    if (known != null && known.membership().entries().size()
-        <= membership.entries().size()) {
-      known = known.withMembership(membership);
-    } else {
-      known = null;
+    try {
+      known = known == null ? null : known.withMembership(membership);
+    } catch (IllegalArgumentException notLater) {
+      known = null; // not a later copy of the membership log it was checked with: verify all
     }
     JsonNode answer = http.get("api/v1/workspaces/" + workspace + "/audit"
         + (known == null ? "" : "?from=" + known.entries().size()));
