@@ -115,8 +115,9 @@ public final class DisclosureLog {
         boolean ownerNeeded = !(change instanceof DisclosureChange.SetLevel set)
                 || set.level() == DisclosureLevel.PUBLIC;
         if (ownerNeeded ? role != Role.OWNER : role != Role.OWNER && role != Role.EDITOR) {
-            throw new ChainException.WrongAuthor(seq, "a " + role.name().toLowerCase(
-                    java.util.Locale.ROOT) + " may not make this change");
+            String name = role.name().toLowerCase(java.util.Locale.ROOT);
+            throw new ChainException.WrongAuthor(seq, (name.startsWith("e") || name
+                    .startsWith("o") ? "an " : "a ") + name + " may not make this change");
         }
         if (change instanceof DisclosureChange.SetLevel set
                 && set.level() == DisclosureLevel.PUBLIC) {

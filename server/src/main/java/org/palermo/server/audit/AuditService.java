@@ -116,6 +116,14 @@ public final class AuditService {
         throw new InvalidRequestException("entry", "The audit entry was refused: "
             + e.getMessage() + ".");
       }
+      AuditEvent event = extended.events().get(extended.events().size() - 1);
+      long head = extended.membership().head().sequence();
+      if (event instanceof AuditEvent.MemberEvent member
+          && member.membershipSequence() != head) {
+        throw new ConflictException("The entry names membership entry "
+            + member.membershipSequence() + ", but the workspace's membership log is at entry "
+            + head + ": fetch it, verify it and try again.");
+      }
       store(h, workspaceId, extended);
       return entry.sequence();
     });

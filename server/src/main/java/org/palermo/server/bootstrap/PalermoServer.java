@@ -169,11 +169,11 @@ public final class PalermoServer implements AutoCloseable {
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
           config.workspaceQuotaBytes());
       AuditService audit = AuditService.open(database.jdbi(), workspaces, clock, random);
-      DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces,
-          audit, clock);
-      DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       StateCertificateService states = new StateCertificateService(database.jdbi(), clock);
       operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
+      DocumentService documents = new DocumentService(database.jdbi(), blobStore, workspaces,
+          states, audit, clock);
+      DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       DisclosureService disclosures = new DisclosureService(database.jdbi(), workspaces, states,
           audit, clock);
       PublicationService publications = new PublicationService(database.jdbi(), workspaces,

@@ -112,6 +112,13 @@ public final class DisclosureService {
             "The disclosure change was refused: " + e.getMessage() + ".");
       }
       DisclosureChange change = extended.changes().get(extended.changes().size() - 1);
+      if (change.membershipSequence() != membership.head().sequence()) {
+        // A signer could name an older membership entry, from before a second owner joined
+        // or before its own demotion; the server takes changes made under the current one.
+        throw new ConflictException("The change names membership entry "
+            + change.membershipSequence() + ", but the workspace's membership log is at entry "
+            + membership.head().sequence() + ": fetch it, verify it and try again.");
+      }
       if (change instanceof DisclosureChange.SetLevel set) {
         if (set.version() != document.currentVersion() || document.deleted()) {
           throw new ConflictException("A level is set at the document's current version ("
@@ -302,8 +309,15 @@ public final class DisclosureService {
     return keepsOriginal ? levelVersion : d.currentVersion();
   }
 
-  /** The versions disclosed to the caller (a State account): empty for anyone else. */
+  /**
+   * The versions disclosed to the caller while its State certificate is in force: empty for
+   * anyone else, and for an account whose certificate was revoked or has expired (it still
+   * holds its private key, so only the server can stop serving it).
+   */
   public List<DisclosedRow> disclosedTo(Caller caller) {
+    if (!states.certifiedNow(caller.accountId())) {
+      return List.of();
+    }
     return jdbi.withExtension(DisclosureDao.class, dao -> dao.disclosedTo(caller.accountId()));
   }
 

@@ -16,6 +16,7 @@ import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.errors.AccessDeniedException;
 import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.sessions.Caller;
+import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.workspaces.MemberRow;
 import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
@@ -32,12 +33,14 @@ public final class DocumentService {
   private final Jdbi jdbi;
   private final BlobStore blobs;
   private final WorkspaceService workspaces;
+  private final StateCertificateService states;
   private final AuditService audit;
   private final Clock clock;
 
   public DocumentService(Jdbi jdbi, BlobStore blobs, WorkspaceService workspaces,
-      AuditService audit, Clock clock) {
+      StateCertificateService states, AuditService audit, Clock clock) {
     this.jdbi = jdbi;
+    this.states = states;
     this.blobs = blobs;
     this.workspaces = workspaces;
     this.audit = audit;
@@ -83,7 +86,8 @@ public final class DocumentService {
         // Not a member: a State account reads the stripped content of a version disclosed to
         // it, nothing else (never a kept original, which still carries its metadata).
         if (stream != SealedStream.CONTENT
-            || !dao.granted(workspaceId, documentId, version, caller.accountId())) {
+            || !dao.granted(workspaceId, documentId, version, caller.accountId())
+            || !states.certifiedNow(caller.accountId())) {
           throw new NotFoundProblemException(WorkspaceService.NOT_FOUND);
         }
         if (dao.neverFetched(workspaceId, documentId, version, caller.accountId())) {

@@ -80,6 +80,12 @@ public final class StateCertificateService {
     return Optional.of(new Opened(made.sealedFile(), made.secretFile()));
   }
 
+  /** Whether the account holds a State certificate in force now (not revoked, not expired). */
+  public boolean certifiedNow(byte[] accountId) {
+    return registry().inForce(org.palermo.security.ids.AccountId.of(accountId), clock.instant())
+        .isPresent();
+  }
+
   /** The stored list, verified. */
   public StateRegistry registry() {
     return load(entries());

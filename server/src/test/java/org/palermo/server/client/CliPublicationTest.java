@@ -9,6 +9,7 @@ import static org.palermo.server.testing.Cli.ok;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.palermo.client.account.AccountClient;
+import org.palermo.client.home.Home;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainHead;
+import org.palermo.security.chain.ChainKind;
+import org.palermo.security.disclosure.DisclosureChange;
+import org.palermo.security.ids.DocumentId;
+import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.IdentityKeys;
+import org.palermo.security.manifest.DisclosureLevel;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.TestServer;
@@ -161,6 +172,41 @@ class CliPublicationTest {
     Cli.Run later = anonymous(s, "public", "get", s.ws(), s.doc(), "-o", out.toString());
     assertEquals(3, later.code(), later.toString());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aChangeNamingAnOlderMembershipEntry_isRefused_soNoOwnerBackdatesPastFourEyes()
+      throws Exception {
+    Setup s = setup(true);
+    // The first owner signs a publication naming membership entry 0, when it was the only
+    // owner: by that entry's rules no approval was needed. The server takes changes made under
+    // the current membership entry only.
+    IdentityKeys first = new AccountClient(null, new Home(s.first().home()))
+        .unlock(Cli.PASSPHRASE.toCharArray());
+    byte[] listHead = cli.bytes("SELECT entry FROM state_certificates ORDER BY sequence DESC"
+        + " LIMIT 1");
+    DisclosureChange backdated = new DisclosureChange.SetLevel(WorkspaceId.parse(s.ws()),
+        DocumentId.parse(s.doc()), 1, 0, Instant.ofEpochSecond(Instant.now().getEpochSecond()),
+        DisclosureLevel.PUBLIC, List.of(), ChainHead.of(ChainEntry.decode(listHead)));
+    ChainEntry entry = ChainEntry.genesis(ChainKind.DISCLOSURE, first.signing(),
+        backdated.encode());
+    String body = "{\"entry\":\"" + b64(entry.encode()) + "\",\"grants\":[],\"release\":\""
+        + b64(new byte[32]) + "\"}";
+    java.net.http.HttpResponse<String> answer = server.send(server.request("api/v1/workspaces/"
+        + s.ws() + "/documents/" + s.doc() + "/disclosure")
+        .header("Authorization", "Bearer " + s.first().token())
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    assertEquals(409, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("membership log is at entry"), answer.body());
+    assertEquals(List.of(), cli.strings("SELECT version FROM public_releases WHERE"
+        + " document_id = ?", HexFormat.of().parseHex(s.doc())), "nothing released");
+    assertEquals(List.of(), cli.strings("SELECT sequence FROM disclosure_entries WHERE"
+        + " document_id = ?", HexFormat.of().parseHex(s.doc())), "nothing stored");
+  }
+
+  private static String b64(byte[] bytes) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Test
