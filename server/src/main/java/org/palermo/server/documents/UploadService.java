@@ -245,7 +245,8 @@ public final class UploadService {
   /**
    * Drops uploads begun more than {@link #ABANDONED_AFTER} ago and never completed: their parts
    * are deleted and their quota released. Safe on several nodes at once (each upload is
-   * dropped under its row lock). Returns how many were dropped.
+   * dropped under its row lock), each recorded in its workspace's audit log. Returns how many
+   * were dropped.
    */
   public int expireAbandoned() throws IOException {
     int dropped = 0;
@@ -258,7 +259,13 @@ public final class UploadService {
         if (upload.isEmpty()) {
           return List.<String>of();
         }
-        return drop(h, upload.get());
+        List<String> blobIds = drop(h, upload.get());
+        UploadRow u = upload.get();
+        // The workspace's audit log says a version was begun and never completed (by whom).
+        audit.observe(h, u.workspaceId(), at -> AuditEvent.ServerObserved.uploadAbandoned(
+            WorkspaceId.of(u.workspaceId()), at, DocumentId.of(u.documentId()), u.version(),
+            org.palermo.security.ids.AccountId.of(u.accountId())));
+        return blobIds;
       });
       for (String blob : orphans) {
         blobs.delete(BlobId.parse(blob));

@@ -70,5 +70,12 @@ class AbandonedUploadTest {
     assertEquals(0, cli.strings("SELECT id FROM uploads WHERE workspace_id = ?", id).size());
     assertTrue(server.server().blobStore().size(
         org.palermo.server.blobs.BlobId.parse(blobs.get(0))).isEmpty(), "the part is deleted");
+    // A week idle ends the session: log in again to read the audit log.
+    assertEquals(0, cli.run(home, "account", "login", "--name", handle).code());
+    Cli.Run audit = cli.run(home, "audit", "show", ws);
+    assertEquals(0, audit.code(), audit.toString());
+    assertTrue(audit.out().lines().anyMatch(l -> l.contains("server  upload abandoned ")
+        && l.endsWith(" v1 by " + cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE"
+            + " handle = ?", handle).get(0))), "recorded in the audit log: " + audit.out());
   }
 }
