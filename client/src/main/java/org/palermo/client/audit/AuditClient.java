@@ -147,6 +147,7 @@ public final class AuditClient {
               + " log kept moving on; try again later");
         }
         backOff(attempt);
+        continue;
       }
       try {
         verified.put(workspace, log.extend(entry));

@@ -32,6 +32,10 @@ public final class StateCertificateService {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  /** The list last verified, with the stored entries it was verified from. */
+  private volatile Verified verified;
+
+  private record Verified(List<byte[]> stored, StateRegistry registry) {}
 
   public StateCertificateService(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -86,9 +90,32 @@ public final class StateCertificateService {
         .isPresent();
   }
 
-  /** The stored list, verified. */
+  /**
+   * The stored list, verified: read on every call (another node may have appended), verified
+   * again only when it differs from the list verified last (each entry compared byte for byte,
+   * which costs microseconds where verifying costs a signature check per entry).
+   */
   public StateRegistry registry() {
-    return load(entries());
+    List<byte[]> stored = entries();
+    Verified last = verified;
+    if (last != null && sameEntries(last.stored(), stored)) {
+      return last.registry();
+    }
+    StateRegistry registry = load(stored);
+    verified = new Verified(stored, registry);
+    return registry;
+  }
+
+  private static boolean sameEntries(List<byte[]> a, List<byte[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The stored entries, first to last, as stored. */

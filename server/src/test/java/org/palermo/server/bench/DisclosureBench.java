@@ -57,6 +57,10 @@ import org.palermo.server.testing.TestServer;
  * State (one account per State Party, 190 by default) and fulfilling the grants a workspace's
  * States-only documents owe to States certified after their level was set.
  *
+ * <p>The grants: with all but the late States certified, the owner sets many documents to
+ * States only; each round then certifies a few more States, so that documents x late States
+ * keys are owed, and a member's client fulfils them.
+ *
  * <p>Everything runs in this JVM over real HTTPS, as the server tests do: the real server
  * ({@link TestServer}, its embedded MariaDB, every rate limit raised, metrics on) and the real
  * client. Accounts are registered and State accounts certified through the real command line
@@ -85,9 +89,12 @@ public final class DisclosureBench {
   /** The options, with the figures as defaults. */
   private record Options(int states, int runs, int grantDocuments, int lateStates,
       int fulfilRounds, int registerThreads) {
-    /** States certified before the documents that owe grants are disclosed. */
+    /**
+     * States certified before the documents that owe grants are disclosed: all but those
+     * certified for the rounds, so that the State list is as long as it would be then.
+     */
     int early() {
-      return 1;
+      return states - forRounds();
     }
 
     /** States certified for the rounds: one set per measured round and one for the CLI's. */
@@ -147,10 +154,10 @@ public final class DisclosureBench {
         || o.registerThreads() < 1) {
       throw new IllegalArgumentException("every number must be at least 1");
     }
-    if (o.states() < o.early() + o.forRounds()) {
-      throw new IllegalArgumentException("--states must be at least " + (o.early()
-          + o.forRounds()) + ": one State first, then --late-states for each of the"
-          + " --fulfil-rounds and for the command line's round");
+    if (o.states() < 1 + o.forRounds()) {
+      throw new IllegalArgumentException("--states must be at least " + (1 + o.forRounds())
+          + ": one State or more first, then --late-states for each of the --fulfil-rounds and"
+          + " for the command line's round");
     }
     if (o.states() > codes().size()) {
       throw new IllegalArgumentException("--states is at most " + codes().size()
@@ -295,7 +302,6 @@ public final class DisclosureBench {
     Files.createDirectories(scratch);
     SecureRandom random = new SecureRandom();
     long f0 = System.nanoTime();
-    List<DocumentId> grantDocs = new ArrayList<>();
     for (int i = 0; i < o.grantDocuments(); i++) {
       Path file = scratch.resolve(String.format(Locale.ROOT, "grants-%04d.bin", i));
       byte[] content = new byte[1024];
@@ -304,7 +310,6 @@ public final class DisclosureBench {
       DocumentId doc = c.documents().put(grantsWs, file, Optional.empty(), List.of(), false,
           DisclosureLevel.CONFIDENTIAL, DocumentClient.Progress.NONE).document();
       c.disclosures().disclose(grantsWs, doc, DisclosureLevel.STATES_ONLY, List.of());
-      grantDocs.add(doc);
       if ((i + 1) % 50 == 0 || i + 1 == o.grantDocuments()) {
         progress("put and disclosed %d/%d", i + 1, o.grantDocuments());
       }
@@ -352,9 +357,7 @@ public final class DisclosureBench {
     progress("command line: %.0f ms for %d grants", cliFulfilMs, granted);
 
     // --- disclosing one document to every State ---------------------------------------------
-    int rest = codes.size() - certified.get();
-    progress("certifying the other %d State accounts", rest);
-    certify.certify(rest);
+    check(certified.get() == codes.size(), "not every State is certified");
     WorkspaceId ws = WorkspaceId.parse(Cli.ok(cli.as(owner, "workspace", "create",
         "bench-disclosure")).line("workspace"));
     Path note = scratch.resolve("note.txt");
@@ -482,9 +485,12 @@ public final class DisclosureBench {
     p.line("'palermo doc disclose WS DOC --level states' in this JVM (unlock, Argon2id included;"
         + " no JVM start): %.0f ms", cliDiscloseMs);
     p.line("");
-    p.line("== Fulfilling %d pending grants: %d documents set to States only while %d State was"
-        + " certified, then %d more certified (%d x %d)", expected, o.grantDocuments(),
+    p.line("== Fulfilling %d pending grants: %d documents set to States only while %d States"
+        + " were certified, then %d more certified (%d x %d)", expected, o.grantDocuments(),
         o.early(), o.lateStates(), o.grantDocuments(), o.lateStates());
+    p.line("DisclosureClient.pending ('doc grants WS') and .fulfil ('doc grants WS --fulfil') in"
+        + " process, keys unlocked before; the State list holds %d to %d certificates",
+        o.early() + o.lateStates(), o.early() + o.lateStates() * o.fulfilRounds());
     p.line("%-8s %18s %14s %18s %14s", "round", "fulfil total ms", "grants/s",
         "pending list ms", "server ms");
     for (Round r : rounds) {
@@ -512,8 +518,9 @@ public final class DisclosureBench {
         registerSeconds, o.registerThreads(), certifyMs.size(),
         certifyMs.stream().mapToDouble(Double::doubleValue).sum() / 1000, median(cm),
         certifyMs.get(certifyMs.size() - 1));
-    p.line("putting and disclosing %d documents: %.1f s; one Argon2id unlock of the owner:"
-        + " %.0f ms", o.grantDocuments(), fillSeconds, unlockMs);
+    p.line("putting %d documents and setting each to States only (%d wraps each): %.1f s;"
+        + " one Argon2id unlock of the owner: %.0f ms", o.grantDocuments(), o.early(),
+        fillSeconds, unlockMs);
     p.line("total run: %.1f s", (System.nanoTime() - STARTED) / 1e9);
     return 0;
   }

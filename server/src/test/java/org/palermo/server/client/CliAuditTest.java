@@ -92,6 +92,31 @@ class CliAuditTest {
   }
 
   @Test
+  void concurrentActions_eachGetTheirEntry_theLosersOfARaceRetry() throws Exception {
+    Setup s = setup();
+    int devices = 4;
+    List<java.util.concurrent.Future<Cli.Run>> runs = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(devices);
+    try {
+      for (int i = 0; i < devices; i++) {
+        Path home = Cli.copyHome(s.owner().home(), s.owner().home().resolveSibling("device-" + i));
+        Path file = home.resolveSibling("race-" + i + ".txt");
+        Files.writeString(file, "race " + i);
+        runs.add(pool.submit(() -> cli.run(home, "doc", "put", s.ws(), file.toString())));
+      }
+      for (java.util.concurrent.Future<Cli.Run> run : runs) {
+        ok(run.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    List<String> entries = lines(ok(cli.as(s.owner(), "audit", "show", s.ws())));
+    assertEquals(devices + 1, entries.stream().filter(e -> e.contains("  put version 1 of "))
+        .count(), "one entry per document put: " + entries);
+  }
+
+  @Test
   void anEditedRow_orADroppedEntry_failsVerification() throws Exception {
     Setup s = setup();
     byte[] ws = HexFormat.of().parseHex(s.ws());
