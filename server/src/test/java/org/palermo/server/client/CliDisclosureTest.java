@@ -12,13 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.palermo.client.account.AccountClient;
+import org.palermo.client.home.Home;
+import org.palermo.security.chain.ChainEntry;
+import org.palermo.security.chain.ChainKind;
+import org.palermo.security.keys.Identity;
+import org.palermo.security.keys.SigningKeyPair;
 import org.palermo.security.manifest.DisclosureLevel;
+import org.palermo.security.states.StateCertificate;
+import org.palermo.security.states.StateCode;
+import org.palermo.security.states.StateFunction;
+import org.palermo.security.states.StateRegistryChange;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
 import org.palermo.server.testing.Operator;
@@ -248,6 +259,35 @@ class CliDisclosureTest {
     assertEquals(1, refused.code(), refused.toString());
     assertTrue(refused.err().contains("original"), refused.err());
     assertEquals(List.of(), grantees(doc));
+  }
+
+  @Test
+  void aStateAccountTheServerInjects_withoutTheOperatorsCertificate_getsNoKey()
+      throws Exception {
+    Setup s = setup();
+    // The hostile server certifies an account of its own choosing for MEX, signing the entry
+    // with a key of its own (it holds no operator key), and slips it into the list.
+    Person planted = cli.register("pl");
+    Identity identity = new AccountClient(null, new Home(planted.home())).ownIdentity();
+    String last = cli.strings("SELECT MAX(sequence) FROM state_certificates").get(0);
+    ChainEntry previous = ChainEntry.decode(cli.bytes("SELECT entry FROM state_certificates"
+        + " WHERE sequence = ?", Long.parseLong(last)));
+    ChainEntry injected = ChainEntry.next(ChainKind.STATE_CERTIFICATES, previous,
+        SigningKeyPair.generate(), new StateRegistryChange.Certify(new StateCertificate(
+            identity, planted.handle(), new StateCode("MEX"), StateFunction.FOCAL_POINT,
+            Instant.ofEpochSecond(Instant.now().getEpochSecond() - 60),
+            Instant.ofEpochSecond(Instant.now().getEpochSecond() + 86_400))).encode());
+    cli.update("INSERT INTO state_certificates (sequence, entry) VALUES (?, ?)",
+        injected.sequence(), injected.encode());
+    try {
+      Cli.Run run = cli.as(s.owner(), "doc", "disclose", s.ws(), s.doc(), "--level", "states",
+          "--state", "MEX");
+      assertEquals(3, run.code(), run.toString());
+      assertTrue(run.err().contains("wrong author"), run.err());
+      assertEquals(List.of(), grantees(s.doc()), "no key wrapped to anyone");
+    } finally {
+      cli.update("DELETE FROM state_certificates WHERE sequence = ?", injected.sequence());
+    }
   }
 
   @Test
