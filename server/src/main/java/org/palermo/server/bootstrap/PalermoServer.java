@@ -47,6 +47,8 @@ import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.disclosure.DisclosedResource;
 import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
+import org.palermo.server.plugins.PluginHost;
+import org.palermo.server.plugins.PluginResource;
 import org.palermo.server.publication.PublicNameResource;
 import org.palermo.server.publication.PublicResource;
 import org.palermo.server.publication.PublicationService;
@@ -104,7 +106,7 @@ public final class PalermoServer implements AutoCloseable {
       OpenApiResource.class, MetricsResource.class, AccountResource.class, SessionResource.class,
       WorkspaceResource.class, DocumentResource.class, UploadResource.class,
       StateCertificateResource.class, DisclosureResource.class, DisclosedResource.class,
-      PublicResource.class, PublicNameResource.class, AuditResource.class,
+      PublicResource.class, PublicNameResource.class, AuditResource.class, PluginResource.class,
       PendingGrantResource.class);
 
   private final ServerConfig config;
@@ -180,12 +182,15 @@ public final class PalermoServer implements AutoCloseable {
           accounts);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           audit, random);
+      // A plugin that does not fit or fails to start is listed with its reason; the core runs.
+      PluginHost plugins = PluginHost.start(config.pluginsDir());
+      started.add(plugins);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)
           .addExtension(new ServerBeans(List.of(config, clock, database, blobStore, meters,
               openApi, rateLimiter, sessions, accounts, workspaces, documents, listing,
-              uploads, states, disclosures, publications, audit)));
+              uploads, states, disclosures, publications, audit, plugins)));
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 

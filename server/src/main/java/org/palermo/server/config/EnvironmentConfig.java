@@ -54,7 +54,9 @@ public final class EnvironmentConfig {
         rateLimits(),
         integer("PALERMO_WORKSPACE_QUOTA_MIB",
             (int) (ServerConfig.DEFAULT_WORKSPACE_QUOTA_BYTES >> 20), 1, Integer.MAX_VALUE)
-            * 1024L * 1024L);
+            * 1024L * 1024L,
+        get("PALERMO_PLUGINS_DIR").map(Path::of).orElse(dataDir.resolve("plugins"))
+            .toAbsolutePath().normalize());
   }
 
   private Optional<DatabaseSettings> database() {

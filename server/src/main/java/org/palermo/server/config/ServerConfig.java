@@ -23,6 +23,9 @@ import org.palermo.server.ratelimit.RateLimitRule;
  * @param maxHeaderBytes largest request line plus headers
  * @param drainTimeout how long a stop waits for requests in flight
  * @param rateLimitOverrides operator changes to the defaults of {@link RateLimit}
+ * @param workspaceQuotaBytes sealed bytes one workspace may hold
+ * @param pluginsDir the folder of plugin jars ({@code PALERMO_PLUGINS_DIR}; default
+ *     {@code plugins} in the data folder)
  */
 public record ServerConfig(
     Path dataDir,
@@ -37,7 +40,8 @@ public record ServerConfig(
     int maxHeaderBytes,
     Duration drainTimeout,
     Map<RateLimit, RateLimitRule> rateLimitOverrides,
-    long workspaceQuotaBytes) {
+    long workspaceQuotaBytes,
+    Path pluginsDir) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -71,7 +75,8 @@ public record ServerConfig(
         DEFAULT_MAX_HEADER_BYTES,
         DEFAULT_DRAIN_TIMEOUT,
         Map.of(),
-        DEFAULT_WORKSPACE_QUOTA_BYTES);
+        DEFAULT_WORKSPACE_QUOTA_BYTES,
+        dataDir.resolve("plugins"));
   }
 
   public RateLimitRule rateLimit(RateLimit limit) {
@@ -81,25 +86,25 @@ public record ServerConfig(
   public ServerConfig withDatabase(DatabaseSettings settings) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         Optional.of(settings), blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes,
-        drainTimeout, rateLimitOverrides, workspaceQuotaBytes);
+        drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withHttpsPort(int port) {
     return new ServerConfig(dataDir, bindHost, port, tlsCertificate, tlsPrivateKey, database,
         blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, bytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withMetricsEnabled(boolean enabled) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, enabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withRateLimit(RateLimit limit, RateLimitRule rule) {
@@ -108,25 +113,31 @@ public record ServerConfig(
     overrides.put(limit, rule);
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        overrides, workspaceQuotaBytes);
+        overrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withTls(Path certificate, Path privateKey) {
     return new ServerConfig(dataDir, bindHost, httpsPort, Optional.of(certificate),
         Optional.of(privateKey), database, blobStore, metricsEnabled, maxBodyBytes,
-        maxHeaderBytes, drainTimeout, rateLimitOverrides, workspaceQuotaBytes);
+        maxHeaderBytes, drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
   }
 
   public ServerConfig withWorkspaceQuotaBytes(long bytes) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, bytes);
+        rateLimitOverrides, bytes, pluginsDir);
   }
 
   public ServerConfig withBlobStore(BlobStoreSettings settings) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, settings, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+  }
+
+  public ServerConfig withPluginsDir(Path folder) {
+    return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
+        database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
+        rateLimitOverrides, workspaceQuotaBytes, folder);
   }
 
   /** Whether the connector is reachable only from this machine. */

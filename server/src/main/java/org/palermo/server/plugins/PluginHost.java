@@ -1,0 +1,182 @@
+package org.palermo.server.plugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.palermo.plugin.api.Capability;
+import org.palermo.plugin.api.PalermoPlugin;
+import org.palermo.plugin.api.PluginContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the plugins in the plugin folder at start: each jar's descriptor is checked, each
+ * plugin gets its own {@link PluginClassLoader}, and its entry point is started. A plugin that
+ * does not fit is refused with one reason, one that fails to start is marked failed; neither
+ * stops the core or the other plugins. Every plugin, whatever its state, is listed.
+ */
+public final class PluginHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+  /** Where a plugin stands. */
+  public enum State {
+    /** Loaded and started. */
+    STARTED,
+    /** Not loaded: its descriptor, its jar or its API version does not fit. */
+    REFUSED,
+    /** Loaded, but its entry point could not be made or threw when started. */
+    FAILED
+  }
+
+  /** One plugin as the host sees it; {@code reason} says why when it is not started. */
+  public record Plugin(String file, String id, String version, State state,
+      Set<Capability> capabilities, String reason) {}
+
+  private final List<Plugin> plugins;
+  private final List<Running> running;
+
+  private record Running(String id, PalermoPlugin plugin, PluginClassLoader loader) {}
+
+  private PluginHost(List<Plugin> plugins, List<Running> running) {
+    this.plugins = Collections.unmodifiableList(plugins);
+    this.running = running;
+  }
+
+  /** Loads and starts every {@code *.jar} in {@code folder} (none if it does not exist). */
+  public static PluginHost start(Path folder) {
+    List<Path> jars = new ArrayList<>();
+    if (Files.isDirectory(folder)) {
+      try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {
+        all.forEach(jars::add);
+      } catch (IOException e) {
+        LOG.warn("Cannot read the plugin folder {}: {}", folder, e.getMessage());
+      }
+    }
+    Collections.sort(jars);
+    List<Plugin> plugins = new ArrayList<>();
+    List<Running> running = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    ClassLoader host = PluginHost.class.getClassLoader();
+    for (Path jar : jars) {
+      String file = jar.getFileName().toString();
+      PluginDescriptor d;
+      try {
+        d = descriptor(jar);
+        if (!ids.add(d.id())) {
+          throw new PluginRefusedException("another plugin already has the id '" + d.id() + "'");
+        }
+      } catch (PluginRefusedException e) {
+        plugins.add(new Plugin(file, null, null, State.REFUSED, Set.of(), e.getMessage()));
+        LOG.warn("Plugin {} refused: {}", file, e.getMessage());
+        continue;
+      }
+      PluginClassLoader loader;
+      try {
+        loader = new PluginClassLoader(d.id(), jar.toUri().toURL(), host);
+      } catch (MalformedURLException e) {
+        plugins.add(new Plugin(file, d.id(), d.version(), State.REFUSED, d.capabilities(),
+            "its path is not a URL"));
+        continue;
+      }
+      try {
+        PalermoPlugin plugin = instantiate(loader, d);
+        plugin.start(context(d));
+        running.add(new Running(d.id(), plugin, loader));
+        plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
+            null));
+        LOG.info("Plugin {} {} started", d.id(), d.version());
+      } catch (Exception | LinkageError e) {
+        String reason = "it failed to start: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        plugins.add(new Plugin(file, d.id(), d.version(), State.FAILED, d.capabilities(),
+            reason));
+        LOG.warn("Plugin {} not started: {}", d.id(), reason);
+        closeQuietly(loader);
+      }
+    }
+    return new PluginHost(plugins, running);
+  }
+
+  /** Every plugin in the folder, in file order, with its state. */
+  public List<Plugin> plugins() {
+    return plugins;
+  }
+
+  @Override
+  public void close() {
+    for (Running r : running) {
+      try {
+        r.plugin().stop();
+      } catch (RuntimeException | LinkageError e) {
+        LOG.warn("Plugin {} failed to stop: {}", r.id(), e.toString());
+      }
+      closeQuietly(r.loader());
+    }
+  }
+
+  private static PluginDescriptor descriptor(Path jar) throws PluginRefusedException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(PluginDescriptor.PATH);
+      if (entry == null) {
+        throw new PluginRefusedException("it has no " + PluginDescriptor.PATH);
+      }
+      Properties p = new Properties();
+      try (InputStream in = zip.getInputStream(entry)) {
+        p.load(in);
+      }
+      return PluginDescriptor.parse(p);
+    } catch (ZipException e) {
+      throw new PluginRefusedException("it is not a readable jar (" + e.getMessage() + ")");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new PluginRefusedException("its descriptor cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static PalermoPlugin instantiate(PluginClassLoader loader, PluginDescriptor d)
+      throws ReflectiveOperationException {
+    Class<?> type = Class.forName(d.entry(), true, loader);
+    if (!PalermoPlugin.class.isAssignableFrom(type)) {
+      throw new ClassCastException(d.entry() + " does not implement PalermoPlugin");
+    }
+    return (PalermoPlugin) type.getConstructor().newInstance();
+  }
+
+  private static PluginContext context(PluginDescriptor d) {
+    return new PluginContext() {
+      @Override
+      public String id() {
+        return d.id();
+      }
+
+      @Override
+      public String version() {
+        return d.version();
+      }
+
+      @Override
+      public Set<Capability> capabilities() {
+        return d.capabilities();
+      }
+    };
+  }
+
+  private static void closeQuietly(PluginClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      // the jar stays open until exit
+    }
+  }
+}

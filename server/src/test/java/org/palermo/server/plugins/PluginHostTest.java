@@ -1,0 +1,123 @@
+package org.palermo.server.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.palermo.server.testing.PluginJars;
+import org.palermo.server.testing.TestDatabase;
+import org.palermo.server.testing.TestServer;
+
+/**
+ * Loading plugins from real jars built against the plugin API alone: each is started, or
+ * refused or failed with its reason, and the core serves whatever the plugins do. A plugin's
+ * class loader sees the API and the JDK, never the server's own classes.
+ */
+class PluginHostTest {
+  /** Classes of the host a plugin must never reach, even knowing their names. */
+  static final String[] INTERNALS = {"org.palermo.server.workspaces.WorkspaceDao",
+      "org.palermo.server.accounts.AccountService", "org.palermo.security.keys.SymmetricKey",
+      "org.mariadb.jdbc.Driver", "org.jdbi.v3.core.Jdbi"};
+
+  private static TestServer server;
+  private static final Map<String, JsonNode> byFile = new HashMap<>();
+
+  private static String plugin(String pkg, String body) {
+    return "package " + pkg + ";\npublic class Plugin implements"
+        + " org.palermo.plugin.api.PalermoPlugin {\n" + body + "\n}\n";
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path folder = TestDatabase.folder("plugins").resolve("plugins");
+    String noop = plugin("hello", "");
+    PluginJars.build(folder, "a-hello.jar", PluginJars.descriptor("hello", "1.0", "rest,events",
+        "hello.Plugin"), Map.of("hello.Plugin", noop));
+    PluginJars.build(folder, "b-duplicate.jar", PluginJars.descriptor("hello", "1.0", "",
+        "hello.Plugin"), Map.of("hello.Plugin", noop));
+    PluginJars.build(folder, "c-major2.jar", PluginJars.descriptor("future", "2.0", "",
+        "hello.Plugin"), Map.of("hello.Plugin", noop));
+    PluginJars.build(folder, "d-minor.jar", PluginJars.descriptor("later", "1.7", "",
+        "hello.Plugin"), Map.of("hello.Plugin", noop));
+    PluginJars.build(folder, "e-capability.jar", PluginJars.descriptor("greedy", "1.0",
+        "rest,read-keys", "hello.Plugin"), Map.of("hello.Plugin", noop));
+    Files.write(folder.resolve("f-corrupt.jar"), "not a zip at all".getBytes());
+    PluginJars.build(folder, "g-thrower.jar", PluginJars.descriptor("thrower", "1.0", "",
+        "thrower.Plugin"), Map.of("thrower.Plugin", plugin("thrower",
+        "public void start(org.palermo.plugin.api.PluginContext c) {"
+            + " throw new IllegalStateException(\"broken on purpose\"); }")));
+    StringBuilder tries = new StringBuilder();
+    for (String name : INTERNALS) {
+      tries.append("try { Class.forName(\"").append(name).append("\"); throw new"
+          + " IllegalStateException(\"reached ").append(name).append("\"); } catch"
+          + " (ClassNotFoundException expected) { }\n");
+    }
+    PluginJars.build(folder, "h-spy.jar", PluginJars.descriptor("spy", "1.0", "",
+        "spy.Plugin"), Map.of("spy.Plugin", plugin("spy",
+        "public void start(org.palermo.plugin.api.PluginContext c) {\n" + tries
+            + "if (getClass().getClassLoader().getResource(\"db/migration/V1__installation.sql\")"
+            + " != null) throw new IllegalStateException(\"read a host resource\");\n}")));
+    server = TestServer.start(c -> c.withPluginsDir(folder), Clock.systemUTC(), rc -> { });
+    HttpResponse<String> answer = server.send(server.request("api/v1/plugins").GET().build());
+    assertEquals(200, answer.statusCode(), answer.body());
+    for (JsonNode p : new ObjectMapper().readTree(answer.body()).path("plugins")) {
+      byFile.put(p.path("file").asText(), p);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void assertState(String file, String state, String reasonPart) {
+    JsonNode p = byFile.get(file);
+    assertNotNull(p, file + " listed: " + byFile.keySet());
+    assertEquals(state, p.path("state").asText(), p.toString());
+    if (reasonPart == null) {
+      assertTrue(p.path("reason").isNull(), p.toString());
+    } else {
+      assertTrue(p.path("reason").asText().contains(reasonPart), p.toString());
+    }
+  }
+
+  @Test
+  void aFittingPlugin_starts_withTheCapabilitiesItDeclared() {
+    assertState("a-hello.jar", "started", null);
+    assertEquals("[\"events\",\"rest\"]", byFile.get("a-hello.jar").path("capabilities")
+        .toString());
+  }
+
+  @Test
+  void eachMisfit_isRefusedWithItsReason_andTheCoreKeepsServing() {
+    assertEquals(8, byFile.size(), byFile.keySet().toString());
+    assertState("b-duplicate.jar", "refused", "another plugin already has the id 'hello'");
+    assertState("c-major2.jar", "refused", "it requires plugin API 2.0, and this server provides"
+        + " 1.0.0");
+    assertState("d-minor.jar", "refused", "it requires plugin API 1.7");
+    assertState("e-capability.jar", "refused", "the capability 'read-keys'");
+    assertState("f-corrupt.jar", "refused", "not a readable jar");
+    assertState("g-thrower.jar", "failed", "broken on purpose");
+    assertEquals(200, server.send(server.request("api/v1/health").GET().build()).statusCode());
+  }
+
+  @Test
+  void aPlugin_cannotLoadTheServersClasses_orReadItsResources() throws Exception {
+    // The names are real: the host itself loads them.
+    for (String name : INTERNALS) {
+      Class.forName(name);
+    }
+    assertState("h-spy.jar", "started", null);
+  }
+}
