@@ -14,6 +14,17 @@ public interface PalermoPlugin {
   /** Called once, after the host checked the descriptor; a throw marks the plugin failed. */
   default void start(PluginContext context) {}
 
+  /**
+   * REST resources: objects of classes annotated with JAX-RS {@code @Path}, mounted under
+   * {@code /api/v1/plugins/{id}/} when the plugin declared the {@code rest} capability. Every
+   * route needs a logged-in account (401 otherwise); a method learns which by taking
+   * {@code @Context SecurityContext} ({@code getUserPrincipal().getName()} is the account id).
+   * A method that throws answers 500 with a problem document, on that route only.
+   */
+  default java.util.List<Object> resources() {
+    return java.util.List.of();
+  }
+
   /** Called once when the server stops. */
   default void stop() {}
 }

@@ -49,6 +49,7 @@ import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
 import org.palermo.server.plugins.PluginHost;
 import org.palermo.server.plugins.PluginResource;
+import org.palermo.server.plugins.PluginRoutes;
 import org.palermo.server.publication.PublicNameResource;
 import org.palermo.server.publication.PublicResource;
 import org.palermo.server.publication.PublicationService;
@@ -194,7 +195,9 @@ public final class PalermoServer implements AutoCloseable {
       WeldContainer container = weld.initialize();
       started.add(container::shutdown);
 
-      jetty.setHandler(handlers(resourceConfig(meters, rateLimiter, sessions)));
+      ResourceConfig rc = resourceConfig(meters, rateLimiter, sessions);
+      PluginRoutes.register(rc, plugins);
+      jetty.setHandler(handlers(rc));
       started.add(jetty::stop);
       jetty.start();
       scheduleHousekeeping();

@@ -47,7 +47,11 @@ public final class PluginHost implements AutoCloseable {
   private final List<Plugin> plugins;
   private final List<Running> running;
 
-  private record Running(String id, PalermoPlugin plugin, PluginClassLoader loader) {}
+  private record Running(PluginDescriptor descriptor, PalermoPlugin plugin,
+      PluginClassLoader loader) {}
+
+  /** The REST resources a started plugin that declared {@code rest} mounts. */
+  public record Mount(String id, java.util.List<Object> resources) {}
 
   private PluginHost(List<Plugin> plugins, List<Running> running) {
     this.plugins = Collections.unmodifiableList(plugins);
@@ -93,7 +97,7 @@ public final class PluginHost implements AutoCloseable {
       try {
         PalermoPlugin plugin = instantiate(loader, d);
         plugin.start(context(d));
-        running.add(new Running(d.id(), plugin, loader));
+        running.add(new Running(d, plugin, loader));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
             null));
         LOG.info("Plugin {} {} started", d.id(), d.version());
@@ -114,13 +118,29 @@ public final class PluginHost implements AutoCloseable {
     return plugins;
   }
 
+  /** What started plugins that declared {@code rest} mount (a plugin that throws, nothing). */
+  public List<Mount> mounts() {
+    List<Mount> out = new ArrayList<>();
+    for (Running r : running) {
+      if (!r.descriptor().capabilities().contains(Capability.REST)) {
+        continue;
+      }
+      try {
+        out.add(new Mount(r.descriptor().id(), List.copyOf(r.plugin().resources())));
+      } catch (RuntimeException | LinkageError e) {
+        LOG.warn("Plugin {} gave no resources: {}", r.descriptor().id(), e.toString());
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     for (Running r : running) {
       try {
         r.plugin().stop();
       } catch (RuntimeException | LinkageError e) {
-        LOG.warn("Plugin {} failed to stop: {}", r.id(), e.toString());
+        LOG.warn("Plugin {} failed to stop: {}", r.descriptor().id(), e.toString());
       }
       closeQuietly(r.loader());
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.TestDatabase;
 import org.palermo.server.testing.TestServer;
@@ -68,7 +69,22 @@ class PluginHostTest {
         "public void start(org.palermo.plugin.api.PluginContext c) {\n" + tries
             + "if (getClass().getClassLoader().getResource(\"db/migration/V1__installation.sql\")"
             + " != null) throw new IllegalStateException(\"read a host resource\");\n}")));
-    server = TestServer.start(c -> c.withPluginsDir(folder), Clock.systemUTC(), rc -> { });
+    String routes = "package echo;\n"
+        + "import jakarta.ws.rs.*; import jakarta.ws.rs.core.*;\n"
+        + "@Path(\"greeting\") public class Routes {\n"
+        + "  @GET @Produces(\"text/plain\") public String hello(@Context SecurityContext s) {"
+        + " return \"hello \" + s.getUserPrincipal().getName(); }\n"
+        + "  @GET @Path(\"boom\") public String boom() {"
+        + " throw new IllegalStateException(\"plugin bug\"); }\n"
+        + "}\n";
+    String withRoutes = plugin("echo", "public java.util.List<Object> resources() {"
+        + " return java.util.List.of(new Routes()); }");
+    PluginJars.build(folder, "i-echo.jar", PluginJars.descriptor("echo", "1.0", "rest",
+        "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
+    PluginJars.build(folder, "j-quiet.jar", PluginJars.descriptor("quiet", "1.0", "",
+        "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
+    server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
+        Clock.systemUTC(), rc -> { });
     HttpResponse<String> answer = server.send(server.request("api/v1/plugins").GET().build());
     assertEquals(200, answer.statusCode(), answer.body());
     for (JsonNode p : new ObjectMapper().readTree(answer.body()).path("plugins")) {
@@ -101,7 +117,7 @@ class PluginHostTest {
 
   @Test
   void eachMisfit_isRefusedWithItsReason_andTheCoreKeepsServing() {
-    assertEquals(8, byFile.size(), byFile.keySet().toString());
+    assertEquals(10, byFile.size(), byFile.keySet().toString());
     assertState("b-duplicate.jar", "refused", "another plugin already has the id 'hello'");
     assertState("c-major2.jar", "refused", "it requires plugin API 2.0, and this server provides"
         + " 1.0.0");
@@ -110,6 +126,37 @@ class PluginHostTest {
     assertState("f-corrupt.jar", "refused", "not a readable jar");
     assertState("g-thrower.jar", "failed", "broken on purpose");
     assertEquals(200, server.send(server.request("api/v1/health").GET().build()).statusCode());
+  }
+
+  @Test
+  void aPluginsRoutes_areMountedUnderItsId_behindAuthentication_andItsErrorsStayItsOwn()
+      throws Exception {
+    assertState("i-echo.jar", "started", null);
+    String route = "api/v1/plugins/echo/greeting";
+    HttpResponse<String> anonymous = server.send(server.request(route).GET().build());
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    Cli cli = new Cli(server);
+    Cli.Person p = cli.register("pl");
+    String account = cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?",
+        p.handle()).get(0);
+    HttpResponse<String> greeted = server.send(server.request(route)
+        .header("Authorization", "Bearer " + p.token()).GET().build());
+    assertEquals(200, greeted.statusCode(), greeted.body());
+    assertEquals("hello " + account, greeted.body(), "the plugin learns the calling account");
+    HttpResponse<String> boom = server.send(server.request(route + "/boom")
+        .header("Authorization", "Bearer " + p.token()).GET().build());
+    assertEquals(500, boom.statusCode(), boom.body());
+    assertTrue(boom.headers().firstValue("Content-Type").orElse("")
+        .startsWith("application/problem+json"), boom.headers().toString());
+    assertTrue(!boom.body().contains("plugin bug") && !boom.body().contains("at echo."),
+        "no stack trace or message leaks: " + boom.body());
+    assertEquals(200, server.send(server.request(route)
+        .header("Authorization", "Bearer " + p.token()).GET().build()).statusCode(),
+        "the plugin still serves");
+    assertEquals(200, server.send(server.request("api/v1/health").GET().build()).statusCode());
+    // A plugin that did not declare 'rest' mounts nothing.
+    assertEquals(404, server.send(server.request("api/v1/plugins/quiet/greeting")
+        .header("Authorization", "Bearer " + p.token()).GET().build()).statusCode());
   }
 
   @Test

@@ -56,6 +56,11 @@ public final class PluginJars {
         + capabilities + "\nentry=" + entry + "\n";
   }
 
+  private static String location(Class<?> type) {
+    return Path.of(URI.create(type.getProtectionDomain().getCodeSource().getLocation()
+        .toString())).toString();
+  }
+
   private static Map<String, byte[]> compile(Map<String, String> sources) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> units = new ArrayList<>();
@@ -80,9 +85,10 @@ public final class PluginJars {
         };
       }
     };
-    // Only the plugin API on the class path, as a plugin author's build has it.
-    String api = Path.of(URI.create(PalermoPlugin.class.getProtectionDomain().getCodeSource()
-        .getLocation().toString())).toString();
+    // Only the plugin API (and the JAX-RS API it exposes) on the class path, as a plugin
+    // author's build has it.
+    String api = location(PalermoPlugin.class) + java.io.File.pathSeparator
+        + location(jakarta.ws.rs.Path.class);
     StringBuilder errors = new StringBuilder();
     boolean ok = compiler.getTask(null, files, d -> errors.append(d).append('\n'),
         List.of("-classpath", api, "--release", "17"), null, units).call();
