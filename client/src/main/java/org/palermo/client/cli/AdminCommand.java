@@ -33,12 +33,13 @@ import picocli.CommandLine.ParentCommand;
  * start. Looking an account up needs a session (any account of the operator's).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-    description = "Operator tasks, signed with the operator key: certify and revoke State"
-        + " accounts. The secret comes from PALERMO_OPERATOR_SECRET or a prompt.")
+    description = "Operator tasks: certify and revoke State accounts (signed with the operator"
+        + " key; its secret comes from PALERMO_OPERATOR_SECRET or a prompt), and plugins.",
+    subcommands = AdminPluginsCommand.class)
 final class AdminCommand {
   @ParentCommand PalermoCli root;
 
-  @Option(names = "--operator-key", required = true, paramLabel = "FILE",
+  @Option(names = "--operator-key", paramLabel = "FILE",
       description = "The sealed operator key (operator-key.sealed in the server's data folder)")
   Path operatorKey;
 
@@ -108,6 +109,10 @@ final class AdminCommand {
   }
 
   private SigningKeyPair openOperatorKey() {
+    if (operatorKey == null) {
+      throw ClientException.usage("Give --operator-key FILE (operator-key.sealed in the"
+          + " server's data folder)");
+    }
     byte[] sealed;
     try {
       sealed = Files.readAllBytes(operatorKey);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -36,6 +37,8 @@ public final class PluginHost implements AutoCloseable {
     STARTED,
     /** Not loaded: its descriptor, its jar or its API version does not fit. */
     REFUSED,
+    /** Not loaded: the operator has not enabled it. */
+    DISABLED,
     /** Loaded, but its entry point could not be made or threw when started. */
     FAILED
   }
@@ -58,8 +61,12 @@ public final class PluginHost implements AutoCloseable {
     this.running = running;
   }
 
-  /** Loads and starts every {@code *.jar} in {@code folder} (none if it does not exist). */
+  /**
+   * Loads and starts every {@code *.jar} in {@code folder} (none if it does not exist) that the
+   * operator enabled, with the capabilities the operator approved.
+   */
   public static PluginHost start(Path folder) {
+    PluginApprovals approvals = PluginApprovals.read(folder);
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {
@@ -75,14 +82,29 @@ public final class PluginHost implements AutoCloseable {
     ClassLoader host = PluginHost.class.getClassLoader();
     for (Path jar : jars) {
       String file = jar.getFileName().toString();
-      PluginDescriptor d;
+      PluginDescriptor d = null;
       try {
         d = descriptor(jar);
         if (!ids.add(d.id())) {
           throw new PluginRefusedException("another plugin already has the id '" + d.id() + "'");
         }
+        Optional<Set<Capability>> approved = approvals.approved(d.id());
+        if (approved.isEmpty()) {
+          plugins.add(new Plugin(file, d.id(), d.version(), State.DISABLED, d.capabilities(),
+              "the operator has not enabled it (palermo admin plugins enable " + d.id() + ")"));
+          continue;
+        }
+        for (Capability c : d.capabilities()) {
+          if (!approved.get().contains(c)) {
+            throw new PluginRefusedException("it asks for the capability '" + c.label()
+                + "', which the operator has not approved (palermo admin plugins enable "
+                + d.id() + " --approve " + String.join(",", d.capabilities().stream()
+                    .map(Capability::label).sorted().toList()) + ")");
+          }
+        }
       } catch (PluginRefusedException e) {
-        plugins.add(new Plugin(file, null, null, State.REFUSED, Set.of(), e.getMessage()));
+        plugins.add(new Plugin(file, d == null ? null : d.id(), d == null ? null : d.version(),
+            State.REFUSED, d == null ? Set.of() : d.capabilities(), e.getMessage()));
         LOG.warn("Plugin {} refused: {}", file, e.getMessage());
         continue;
       }

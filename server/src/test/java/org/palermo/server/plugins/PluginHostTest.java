@@ -32,6 +32,21 @@ class PluginHostTest {
       "org.mariadb.jdbc.Driver", "org.jdbi.v3.core.Jdbi"};
 
   private static TestServer server;
+  private static String listed;
+
+  /** {@code palermo admin plugins --dir FOLDER ...}; its output, after checking it exited 0. */
+  private static String admin(Path folder, String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("admin",
+        "plugins", "--dir", folder.toString()));
+    all.addAll(java.util.List.of(args));
+    int code = org.palermo.client.cli.PalermoCli.run(new org.palermo.client.cli.Terminal(
+        new java.io.PrintWriter(out), new java.io.PrintWriter(err), Map.of(), null),
+        all.toArray(String[]::new));
+    assertEquals(0, code, all + ": " + out + err);
+    return out.toString();
+  }
   private static final Map<String, JsonNode> byFile = new HashMap<>();
 
   private static String plugin(String pkg, String body) {
@@ -83,6 +98,20 @@ class PluginHostTest {
         "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
     PluginJars.build(folder, "j-quiet.jar", PluginJars.descriptor("quiet", "1.0", "",
         "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
+    PluginJars.build(folder, "k-disabled.jar", PluginJars.descriptor("disabled", "1.0", "",
+        "hello.Plugin"), Map.of("hello.Plugin", noop));
+    PluginJars.build(folder, "l-unapproved.jar", PluginJars.descriptor("unapproved", "1.0",
+        "rest,storage", "hello.Plugin"), Map.of("hello.Plugin", noop));
+    // The operator's decisions, made with the real command line on the server's machine.
+    admin(folder, "enable", "hello", "--approve", "rest,events");
+    admin(folder, "enable", "thrower");
+    admin(folder, "enable", "spy");
+    admin(folder, "enable", "echo", "--approve", "rest");
+    admin(folder, "enable", "quiet");
+    admin(folder, "enable", "unapproved", "--approve", "rest");
+    admin(folder, "enable", "disabled");
+    admin(folder, "disable", "disabled");
+    listed = admin(folder, "list");
     server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
         Clock.systemUTC(), rc -> { });
     HttpResponse<String> answer = server.send(server.request("api/v1/plugins").GET().build());
@@ -109,6 +138,14 @@ class PluginHostTest {
   }
 
   @Test
+  void theOperatorsList_showsWhatEachPluginAsksAndWhatWasApproved() {
+    assertTrue(listed.contains("a-hello.jar  hello  1.0.0  1.0  rest,events  yes, approved:"
+        + " rest,events"), listed);
+    assertTrue(listed.contains("k-disabled.jar  disabled  1.0.0  1.0    no"), listed);
+    assertTrue(listed.contains("f-corrupt.jar  none readable"), listed);
+  }
+
+  @Test
   void aFittingPlugin_starts_withTheCapabilitiesItDeclared() {
     assertState("a-hello.jar", "started", null);
     assertEquals("[\"events\",\"rest\"]", byFile.get("a-hello.jar").path("capabilities")
@@ -117,7 +154,11 @@ class PluginHostTest {
 
   @Test
   void eachMisfit_isRefusedWithItsReason_andTheCoreKeepsServing() {
-    assertEquals(10, byFile.size(), byFile.keySet().toString());
+    assertEquals(12, byFile.size(), byFile.keySet().toString());
+    assertState("k-disabled.jar", "disabled", "the operator has not enabled it (palermo admin"
+        + " plugins enable disabled)");
+    assertState("l-unapproved.jar", "refused", "it asks for the capability 'storage', which the"
+        + " operator has not approved");
     assertState("b-duplicate.jar", "refused", "another plugin already has the id 'hello'");
     assertState("c-major2.jar", "refused", "it requires plugin API 2.0, and this server provides"
         + " 1.0.0");
