@@ -1,0 +1,76 @@
+package org.palermo.server.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.palermo.client.cli.PalermoCli;
+import org.palermo.client.cli.Terminal;
+import org.palermo.plugins.example.ExamplePlugin;
+import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.TestDatabase;
+import org.palermo.server.testing.TestServer;
+
+/**
+ * The plugin author's guide's example, as the build made it (plugins/example), installed the way
+ * an operator installs a plugin: its jar copied into the folder and enabled; it answers on its
+ * route.
+ */
+class ExamplePluginTest {
+  @Test
+  void theExamplePlugin_installedAndEnabled_answersOnItsRoute() throws Exception {
+    Path folder = TestDatabase.folder("example-plugin").resolve("plugins");
+    Files.createDirectories(folder);
+    install(folder.resolve("palermo-plugin-example.jar"));
+    StringWriter out = new StringWriter();
+    assertEquals(0, PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(out),
+        Map.of(), null), "admin", "plugins", "--dir", folder.toString(), "enable", "example",
+        "--approve", "rest"), out.toString());
+    try (TestServer server = TestServer.start(c -> TestServer.manyPeople(
+        c.withPluginsDir(folder)), Clock.systemUTC(), rc -> { })) {
+      HttpResponse<String> listed = server.send(server.request("api/v1/plugins").GET().build());
+      assertTrue(listed.body().contains("\"id\":\"example\",\"version\":\"1.0.0\",\"state\":"
+          + "\"started\""), listed.body());
+      Cli cli = new Cli(server);
+      Cli.Person p = cli.register("ex");
+      String account = cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?",
+          p.handle()).get(0);
+      HttpResponse<String> hello = server.send(server.request("api/v1/plugins/example/hello")
+          .header("Authorization", "Bearer " + p.token()).GET().build());
+      assertEquals(200, hello.statusCode(), hello.body());
+      assertEquals("Hello, account " + account + ", from the example plugin 1.0.0.",
+          hello.body());
+    }
+  }
+
+  /** The example's jar as the build made it (or, from classes in a folder, jarred here). */
+  private static void install(Path target) throws IOException {
+    Path built = Path.of(URI.create(ExamplePlugin.class.getProtectionDomain().getCodeSource()
+        .getLocation().toString()));
+    if (Files.isRegularFile(built)) {
+      Files.copy(built, target);
+      return;
+    }
+    try (OutputStream file = Files.newOutputStream(target);
+        JarOutputStream jar = new JarOutputStream(file);
+        Stream<Path> all = Files.walk(built)) {
+      for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+        jar.putNextEntry(new JarEntry(built.relativize(p).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(p));
+      }
+    }
+  }
+}
