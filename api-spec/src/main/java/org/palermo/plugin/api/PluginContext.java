@@ -12,4 +12,9 @@ public interface PluginContext {
 
   /** The capabilities the plugin declared and the operator approved. */
   Set<Capability> capabilities();
+
+  /** Read-only views of workspaces, when the plugin has {@code read-workspaces}. */
+  default java.util.Optional<WorkspaceViews> workspaces() {
+    return java.util.Optional.empty();
+  }
 }

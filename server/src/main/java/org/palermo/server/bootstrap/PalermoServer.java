@@ -184,7 +184,7 @@ public final class PalermoServer implements AutoCloseable {
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
           audit, random);
       // A plugin that does not fit or fails to start is listed with its reason; the core runs.
-      PluginHost plugins = PluginHost.start(config.pluginsDir());
+      PluginHost plugins = PluginHost.start(config.pluginsDir(), database.jdbi());
       started.add(plugins);
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))

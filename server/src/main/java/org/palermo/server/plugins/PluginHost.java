@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.palermo.plugin.api.Capability;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.WorkspaceViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +66,9 @@ public final class PluginHost implements AutoCloseable {
    * Loads and starts every {@code *.jar} in {@code folder} (none if it does not exist) that the
    * operator enabled, with the capabilities the operator approved.
    */
-  public static PluginHost start(Path folder) {
+  public static PluginHost start(Path folder, org.jdbi.v3.core.Jdbi jdbi) {
     PluginApprovals approvals = PluginApprovals.read(folder);
+    WorkspaceViews views = new PluginViews(jdbi);
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {
@@ -118,7 +120,7 @@ public final class PluginHost implements AutoCloseable {
       }
       try {
         PalermoPlugin plugin = instantiate(loader, d);
-        plugin.start(context(d));
+        plugin.start(context(d, views));
         running.add(new Running(d, plugin, loader));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
             null));
@@ -195,8 +197,15 @@ public final class PluginHost implements AutoCloseable {
     return (PalermoPlugin) type.getConstructor().newInstance();
   }
 
-  private static PluginContext context(PluginDescriptor d) {
+  private static PluginContext context(PluginDescriptor d, WorkspaceViews views) {
+    Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
+        ? Optional.of(views) : Optional.empty();
     return new PluginContext() {
+      @Override
+      public Optional<WorkspaceViews> workspaces() {
+        return granted;
+      }
+
       @Override
       public String id() {
         return d.id();

@@ -98,6 +98,36 @@ class PluginHostTest {
         "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
     PluginJars.build(folder, "j-quiet.jar", PluginJars.descriptor("quiet", "1.0", "",
         "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
+    // Tells the caller its role in a workspace and the workspace's documents, through the views
+    // (when it has read-workspaces) or says it cannot.
+    String viewRoutes = "package views;\n"
+        + "import jakarta.ws.rs.*; import jakarta.ws.rs.core.*;\n"
+        + "import org.palermo.plugin.api.*;\n"
+        + "@Path(\"workspaces/{ws}\") public class Routes {\n"
+        + "  private final PluginContext context;\n"
+        + "  public Routes(PluginContext context) { this.context = context; }\n"
+        + "  @GET @Produces(\"text/plain\") public String describe(@PathParam(\"ws\") String ws,"
+        + " @Context SecurityContext s) {\n"
+        + "    if (context.workspaces().isEmpty()) return \"no views\";\n"
+        + "    WorkspaceViews v = context.workspaces().get();\n"
+        + "    return v.roleOf(ws, s.getUserPrincipal().getName()).orElse(\"not a member\")"
+        + " + \" \" + v.documents(ws).stream().map(d -> d.version() + \":\" + d.level())"
+        + ".toList() + \" \" + v.members(ws).size();\n"
+        + "  }\n"
+        + "}\n";
+    String viewPlugin = "package views;\npublic class Plugin implements"
+        + " org.palermo.plugin.api.PalermoPlugin {\n"
+        + "  private org.palermo.plugin.api.PluginContext context;\n"
+        + "  public void start(org.palermo.plugin.api.PluginContext c) { context = c; }\n"
+        + "  public java.util.List<Object> resources() {"
+        + " return java.util.List.of(new Routes(context)); }\n}\n";
+    PluginJars.build(folder, "m-views.jar", PluginJars.descriptor("views", "1.0",
+        "rest,read-workspaces", "views.Plugin"), Map.of("views.Plugin", viewPlugin,
+        "views.Routes", viewRoutes));
+    PluginJars.build(folder, "n-blind.jar", PluginJars.descriptor("blind", "1.0", "rest",
+        "views.Plugin"), Map.of("views.Plugin", viewPlugin, "views.Routes", viewRoutes));
+    admin(folder, "enable", "views", "--approve", "rest,read-workspaces");
+    admin(folder, "enable", "blind", "--approve", "rest");
     PluginJars.build(folder, "k-disabled.jar", PluginJars.descriptor("disabled", "1.0", "",
         "hello.Plugin"), Map.of("hello.Plugin", noop));
     PluginJars.build(folder, "l-unapproved.jar", PluginJars.descriptor("unapproved", "1.0",
@@ -154,7 +184,7 @@ class PluginHostTest {
 
   @Test
   void eachMisfit_isRefusedWithItsReason_andTheCoreKeepsServing() {
-    assertEquals(12, byFile.size(), byFile.keySet().toString());
+    assertEquals(14, byFile.size(), byFile.keySet().toString());
     assertState("k-disabled.jar", "disabled", "the operator has not enabled it (palermo admin"
         + " plugins enable disabled)");
     assertState("l-unapproved.jar", "refused", "it asks for the capability 'storage', which the"
@@ -198,6 +228,29 @@ class PluginHostTest {
     // A plugin that did not declare 'rest' mounts nothing.
     assertEquals(404, server.send(server.request("api/v1/plugins/quiet/greeting")
         .header("Authorization", "Bearer " + p.token()).GET().build()).statusCode());
+  }
+
+  @Test
+  void readWorkspaces_givesRolesVersionsAndLevels_andOnlyToAPluginApprovedForIt()
+      throws Exception {
+    Cli cli = new Cli(server);
+    Cli.Person owner = cli.register("ow");
+    Cli.Person other = cli.register("ot");
+    String ws = Cli.ok(cli.as(owner, "workspace", "create", "Coalition")).line("workspace");
+    Path file = owner.home().getParent().resolve("notes.txt");
+    Files.writeString(file, "secret notes");
+    Cli.ok(cli.as(owner, "doc", "put", ws, file.toString(), "--title", "Secret title"));
+    HttpResponse<String> seen = server.send(server.request("api/v1/plugins/views/workspaces/"
+        + ws).header("Authorization", "Bearer " + owner.token()).GET().build());
+    assertEquals(200, seen.statusCode(), seen.body());
+    assertEquals("owner [1:confidential] 1", seen.body());
+    assertTrue(!seen.body().contains("Secret"), "nothing sealed reaches a plugin");
+    assertEquals("not a member [1:confidential] 1", server.send(server.request(
+        "api/v1/plugins/views/workspaces/" + ws).header("Authorization", "Bearer "
+            + other.token()).GET().build()).body());
+    assertEquals("no views", server.send(server.request("api/v1/plugins/blind/workspaces/" + ws)
+        .header("Authorization", "Bearer " + owner.token()).GET().build()).body(),
+        "a plugin without read-workspaces gets no views");
   }
 
   @Test
