@@ -163,7 +163,7 @@ public final class PalermoServer implements AutoCloseable {
       if (blobStore instanceof AutoCloseable closeable) {
         started.add(closeable);
       }
-      OpenApiDocument openApi = OpenApiDocument.load();
+      OpenApiDocument core = OpenApiDocument.load();
       RateLimiter rateLimiter = new RateLimiter(clock, config::rateLimit);
       SessionService sessions = new SessionService(database.jdbi(), clock);
       SecureRandom random = new SecureRandom();
@@ -186,6 +186,7 @@ public final class PalermoServer implements AutoCloseable {
       // A plugin that does not fit or fails to start is listed with its reason; the core runs.
       PluginHost plugins = PluginHost.start(config.pluginsDir(), database.jdbi());
       started.add(plugins);
+      OpenApiDocument openApi = core.withPluginPaths(plugins.openApiPaths());
 
       Weld weld = new Weld("palermo-" + Integer.toHexString(System.identityHashCode(this)))
           .property("org.jboss.weld.se.shutdownHook", false)

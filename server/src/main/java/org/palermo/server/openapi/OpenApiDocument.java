@@ -36,6 +36,31 @@ public final class OpenApiDocument {
     }
   }
 
+  /**
+   * This description with plugins' own paths added under their mounts
+   * ({@code /api/v1/plugins/{id}} + each path of a plugin's fragment); unchanged when no plugin
+   * brought any.
+   */
+  public OpenApiDocument withPluginPaths(java.util.Map<String, java.util.Map<String, Object>>
+      pathsByPlugin) {
+    if (pathsByPlugin.isEmpty()) {
+      return this;
+    }
+    org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(
+        new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()));
+    java.util.Map<String, Object> document = yaml.load(new String(bytes,
+        java.nio.charset.StandardCharsets.UTF_8));
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> paths = (java.util.Map<String, Object>) document.get("paths");
+    pathsByPlugin.forEach((id, plugin) -> plugin.forEach((path, item) ->
+        paths.put("/api/v1/plugins/" + id + path, item)));
+    org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+    options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+    options.setWidth(100);
+    return new OpenApiDocument(new org.yaml.snakeyaml.Yaml(options).dump(document)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public byte[] bytes() {
     return bytes.clone();
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -140,6 +141,44 @@ public final class PluginHost implements AutoCloseable {
   /** Every plugin in the folder, in file order, with its state. */
   public List<Plugin> plugins() {
     return plugins;
+  }
+
+  /** Where a plugin describes its own routes, relative to its mount, in OpenAPI 3.1. */
+  static final String OPENAPI = "META-INF/palermo-plugin-openapi.yaml";
+
+  /**
+   * The paths each started plugin with {@code rest} describes in its fragment ({@link #OPENAPI},
+   * a document with a {@code paths} map whose keys start with {@code /}), by plugin id.
+   */
+  public Map<String, Map<String, Object>> openApiPaths() {
+    Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+    for (Running r : running) {
+      if (!r.descriptor().capabilities().contains(Capability.REST)) {
+        continue;
+      }
+      java.net.URL fragment = r.loader().findResource(OPENAPI);
+      if (fragment == null) {
+        continue;
+      }
+      try (InputStream in = fragment.openStream()) {
+        Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor
+            .SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(in);
+        if (doc instanceof Map<?, ?> map && map.get("paths") instanceof Map<?, ?> paths
+            && paths.keySet().stream().allMatch(k -> k instanceof String p
+                && p.startsWith("/"))) {
+          Map<String, Object> copy = new java.util.LinkedHashMap<>();
+          paths.forEach((k, v) -> copy.put((String) k, v));
+          out.put(r.descriptor().id(), copy);
+        } else {
+          LOG.warn("Plugin {}: {} has no paths map with keys starting with /; not merged",
+              r.descriptor().id(), OPENAPI);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Plugin {}: {} cannot be read: {}", r.descriptor().id(), OPENAPI,
+            e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** What started plugins that declared {@code rest} mount (a plugin that throws, nothing). */

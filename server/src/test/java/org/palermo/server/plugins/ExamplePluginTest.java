@@ -53,6 +53,8 @@ class ExamplePluginTest {
       assertEquals(200, hello.statusCode(), hello.body());
       assertEquals("Hello, account " + account + ", from the example plugin 1.0.0.",
           hello.body());
+      assertTrue(server.send(server.request("api/v1/openapi.yaml").GET().build()).body()
+          .contains("/api/v1/plugins/example/hello:"), "its route is described");
     }
   }
 

@@ -94,8 +94,14 @@ class PluginHostTest {
         + "}\n";
     String withRoutes = plugin("echo", "public java.util.List<Object> resources() {"
         + " return java.util.List.of(new Routes()); }");
+    String fragment = "openapi: 3.1.0\npaths:\n"
+        + "  /greeting:\n    get:\n      summary: Greets the calling account.\n"
+        + "      responses:\n        '200':\n          description: A greeting.\n"
+        + "  /greeting/boom:\n    get:\n      summary: Fails on purpose.\n"
+        + "      responses:\n        '500':\n          description: A problem.\n";
     PluginJars.build(folder, "i-echo.jar", PluginJars.descriptor("echo", "1.0", "rest",
-        "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
+        "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes),
+        Map.of("META-INF/palermo-plugin-openapi.yaml", fragment));
     PluginJars.build(folder, "j-quiet.jar", PluginJars.descriptor("quiet", "1.0", "",
         "echo.Plugin"), Map.of("echo.Plugin", withRoutes, "echo.Routes", routes));
     // Tells the caller its role in a workspace and the workspace's documents, through the views
@@ -251,6 +257,25 @@ class PluginHostTest {
     assertEquals("no views", server.send(server.request("api/v1/plugins/blind/workspaces/" + ws)
         .header("Authorization", "Bearer " + owner.token()).GET().build()).body(),
         "a plugin without read-workspaces gets no views");
+  }
+
+  @Test
+  void aPluginsOpenApiFragment_isMergedUnderItsMount_andDescribesExactlyItsRoutes()
+      throws Exception {
+    HttpResponse<String> served = server.send(server.request("api/v1/openapi.yaml").GET()
+        .build());
+    assertEquals(200, served.statusCode());
+    io.swagger.v3.oas.models.OpenAPI spec = new io.swagger.v3.parser.OpenAPIV3Parser()
+        .readContents(served.body()).getOpenAPI();
+    java.util.Set<String> pluginRoutes = new java.util.TreeSet<>();
+    spec.getPaths().forEach((path, item) -> {
+      if (path.startsWith("/api/v1/plugins/echo/")) {
+        item.readOperationsMap().keySet().forEach(m -> pluginRoutes.add(m + " " + path));
+      }
+    });
+    assertEquals(java.util.Set.of("GET /api/v1/plugins/echo/greeting",
+        "GET /api/v1/plugins/echo/greeting/boom"), pluginRoutes);
+    assertTrue(spec.getPaths().containsKey("/api/v1/health"), "the core's paths stay");
   }
 
   @Test

@@ -35,12 +35,22 @@ public final class PluginJars {
    */
   public static Path build(Path folder, String file, String descriptor,
       Map<String, String> sources) throws IOException {
+    return build(folder, file, descriptor, sources, Map.of());
+  }
+
+  /** As above, with more files in the jar (path to text), such as an OpenAPI fragment. */
+  public static Path build(Path folder, String file, String descriptor,
+      Map<String, String> sources, Map<String, String> resources) throws IOException {
     Map<String, byte[]> classes = compile(sources);
     Files.createDirectories(folder);
     Path jar = folder.resolve(file);
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       out.putNextEntry(new JarEntry("META-INF/palermo-plugin.properties"));
       out.write(descriptor.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> r : resources.entrySet()) {
+        out.putNextEntry(new JarEntry(r.getKey()));
+        out.write(r.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       for (Map.Entry<String, byte[]> c : classes.entrySet()) {
         out.putNextEntry(new JarEntry(c.getKey().replace('.', '/') + ".class"));
         out.write(c.getValue());
