@@ -104,8 +104,8 @@ public final class SubmissionClient {
    * newest version, unless the same lines changed on both sides.
    */
   public Saved save(WorkspaceId workspace, DocumentId document, String text, long base) {
-    String title = open(workspace, document, OptionalLong.of(base)).version().metadata()
-        .orElseThrow().title();
+    String title = version(workspace, document, OptionalLong.of(base)).metadata().orElseThrow()
+        .title();
     List<Long> merged = new ArrayList<>();
     String mine = text;
     long from = base;
@@ -248,6 +248,12 @@ public final class SubmissionClient {
 
   /** The submission's version (current if none named), verified and opened. */
   private Text open(WorkspaceId workspace, DocumentId document, OptionalLong version) {
+    Verified chosen = version(workspace, document, version);
+    return new Text(chosen, documents.readText(chosen));
+  }
+
+  /** The submission's version (current if none named), verified; its text not fetched. */
+  private Verified version(WorkspaceId workspace, DocumentId document, OptionalLong version) {
     List<Verified> all = documents.versions(workspace, document);
     Verified chosen = version.isPresent()
         ? all.stream().filter(v -> v.manifest().version() == version.getAsLong()).findFirst()
@@ -260,7 +266,7 @@ public final class SubmissionClient {
     if (!DocumentClient.SUBMISSION.equals(chosen.metadata().orElseThrow().kindOrEvidence())) {
       throw ClientException.usage("Document " + document + " is not a submission");
     }
-    return new Text(chosen, documents.readText(chosen));
+    return chosen;
   }
 
   /** The workspace's current documents of {@code kind} about {@code document}. */

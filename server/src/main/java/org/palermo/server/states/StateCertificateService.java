@@ -18,6 +18,7 @@ import org.palermo.security.states.StateRegistry;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.server.storage.VerifiedCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,7 @@ public final class StateCertificateService {
   private final Jdbi jdbi;
   private final Clock clock;
   /** The list last verified, with the stored entries it was verified from. */
-  private volatile Verified verified;
-
-  private record Verified(List<byte[]> stored, StateRegistry registry) {}
+  private final VerifiedCopies<StateRegistry> verified = new VerifiedCopies<>(1);
 
   public StateCertificateService(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -92,30 +91,10 @@ public final class StateCertificateService {
 
   /**
    * The stored list, verified: read on every call (another node may have appended), verified
-   * again only when it differs from the list verified last (each entry compared byte for byte,
-   * which costs microseconds where verifying costs a signature check per entry).
+   * again only when it differs from the list verified last.
    */
   public StateRegistry registry() {
-    List<byte[]> stored = entries();
-    Verified last = verified;
-    if (last != null && sameEntries(last.stored(), stored)) {
-      return last.registry();
-    }
-    StateRegistry registry = load(stored);
-    verified = new Verified(stored, registry);
-    return registry;
-  }
-
-  private static boolean sameEntries(List<byte[]> a, List<byte[]> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return verified.get("list", entries(), StateCertificateService::load);
   }
 
   /** The stored entries, first to last, as stored. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -29,6 +30,7 @@ import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.sessions.Caller;
+import org.palermo.server.storage.VerifiedCopies;
 
 /**
  * Workspaces and their membership log. Clients write the log (signed entries); the server
@@ -43,6 +45,8 @@ public final class WorkspaceService {
   private final Clock clock;
   private final AccountService accounts;
   private final long quotaBytes;
+  /** Verified membership logs of the workspaces used most recently. */
+  private final VerifiedCopies<MembershipLog> verifiedLogs = new VerifiedCopies<>(1024);
 
   public WorkspaceService(Jdbi jdbi, Clock clock, AccountService accounts, long quotaBytes) {
     this.jdbi = jdbi;
@@ -186,11 +190,17 @@ public final class WorkspaceService {
     return load(h.attach(WorkspaceDao.class), workspaceId);
   }
 
-  private static MembershipLog load(WorkspaceDao dao, byte[] workspaceId) {
+  /** The stored log, verified (again only when its stored entries changed). */
+  private MembershipLog load(WorkspaceDao dao, byte[] workspaceId) {
+    return verifiedLogs.get(HexFormat.of().formatHex(workspaceId), dao.entries(workspaceId),
+        stored -> verify(workspaceId, stored));
+  }
+
+  private static MembershipLog verify(byte[] workspaceId, List<byte[]> stored) {
     List<ChainEntry> entries = new ArrayList<>();
     try {
-      for (byte[] stored : dao.entries(workspaceId)) {
-        entries.add(ChainEntry.decode(stored));
+      for (byte[] e : stored) {
+        entries.add(ChainEntry.decode(e));
       }
       return MembershipLog.verify(WorkspaceId.of(workspaceId), entries, null);
     } catch (GeneralSecurityException e) {
