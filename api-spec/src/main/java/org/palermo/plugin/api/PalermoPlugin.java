@@ -25,6 +25,16 @@ public interface PalermoPlugin {
     return java.util.List.of();
   }
 
+  /**
+   * A core event, when the plugin has the {@code events} capability: called after the change
+   * was committed, at least once, in order within a workspace, on a thread of the plugin's own.
+   * A throw, or not returning within the host's time limit (10 seconds by default), counts as a
+   * failure: the host tries again later, with growing pauses, and after its last try keeps the
+   * event as a dead letter (listed by {@code GET /api/v1/plugins}) and goes on with the next.
+   * Other plugins and the core never wait for it.
+   */
+  default void onEvent(CoreEvent event) throws Exception {}
+
   /** Called once when the server stops. */
   default void stop() {}
 }

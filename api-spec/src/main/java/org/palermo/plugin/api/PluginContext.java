@@ -1,6 +1,10 @@
 package org.palermo.plugin.api;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** What the host gives a plugin when it starts: who it is and what it may use. */
 public interface PluginContext {
@@ -14,7 +18,27 @@ public interface PluginContext {
   Set<Capability> capabilities();
 
   /** Read-only views of workspaces, when the plugin has {@code read-workspaces}. */
-  default java.util.Optional<WorkspaceViews> workspaces() {
-    return java.util.Optional.empty();
+  default Optional<WorkspaceViews> workspaces() {
+    return Optional.empty();
+  }
+
+  /**
+   * The plugin's own MariaDB schema, {@code palermo_plugin_<id>} (hyphens become underscores),
+   * when it has {@code storage}: connections log in as a database user made for this plugin,
+   * with rights on that schema only. Before {@link PalermoPlugin#start} the host has applied
+   * the plugin's Flyway migrations, SQL files under {@code palermo-plugin/migration/} in its
+   * jar ({@code V1__first.sql}, ...). The pool is small: return connections promptly.
+   */
+  default Optional<DataSource> storage() {
+    return Optional.empty();
+  }
+
+  /**
+   * The plugin's user-facing text in {@code locale}, when it has {@code messages}: the bundle
+   * its descriptor names ({@code messages=...}, a base name such as {@code i18n/messages}),
+   * from {@code .properties} files in its jar, falling back to the base file (English).
+   */
+  default Optional<ResourceBundle> messages(Locale locale) {
+    return Optional.empty();
   }
 }

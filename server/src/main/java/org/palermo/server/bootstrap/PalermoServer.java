@@ -43,20 +43,12 @@ import org.palermo.server.blobs.BlobStore;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.DatabaseSettings;
 import org.palermo.server.config.ServerConfig;
-import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.disclosure.DisclosedResource;
 import org.palermo.server.disclosure.DisclosureResource;
 import org.palermo.server.disclosure.DisclosureService;
-import org.palermo.server.plugins.PluginHost;
-import org.palermo.server.plugins.PluginResource;
-import org.palermo.server.plugins.PluginRoutes;
-import org.palermo.server.publication.PublicNameResource;
-import org.palermo.server.publication.PublicResource;
-import org.palermo.server.publication.PublicationService;
 import org.palermo.server.disclosure.PendingGrantResource;
 import org.palermo.server.documents.DocumentListing;
-import org.palermo.server.states.StateCertificateResource;
-import org.palermo.server.states.StateCertificateService;
+import org.palermo.server.documents.DocumentResource;
 import org.palermo.server.documents.DocumentService;
 import org.palermo.server.documents.UploadResource;
 import org.palermo.server.documents.UploadService;
@@ -64,6 +56,7 @@ import org.palermo.server.errors.JsonProblemMapper;
 import org.palermo.server.errors.ProblemExceptionMapper;
 import org.palermo.server.errors.UnexpectedExceptionMapper;
 import org.palermo.server.errors.WebApplicationExceptionMapper;
+import org.palermo.server.events.CoreEventLog;
 import org.palermo.server.health.HealthResource;
 import org.palermo.server.http.BodyLimitFilter;
 import org.palermo.server.http.ProblemErrorHandler;
@@ -73,6 +66,13 @@ import org.palermo.server.metrics.HttpMetricsFilter;
 import org.palermo.server.metrics.MetricsResource;
 import org.palermo.server.openapi.OpenApiDocument;
 import org.palermo.server.openapi.OpenApiResource;
+import org.palermo.server.plugins.PluginHost;
+import org.palermo.server.plugins.PluginResource;
+import org.palermo.server.plugins.PluginRoutes;
+import org.palermo.server.plugins.PluginSchemas;
+import org.palermo.server.publication.PublicNameResource;
+import org.palermo.server.publication.PublicResource;
+import org.palermo.server.publication.PublicationService;
 import org.palermo.server.ratelimit.AccountRateLimitFilter;
 import org.palermo.server.ratelimit.AddressRateLimitFilter;
 import org.palermo.server.ratelimit.RateLimitedFeature;
@@ -80,9 +80,12 @@ import org.palermo.server.ratelimit.RateLimiter;
 import org.palermo.server.sessions.AuthenticationFilter;
 import org.palermo.server.sessions.SessionResource;
 import org.palermo.server.sessions.SessionService;
+import org.palermo.server.states.StateCertificateResource;
+import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.storage.Database;
 import org.palermo.server.storage.EmbeddedMariaDb;
 import org.palermo.server.storage.Installation;
+import org.palermo.server.storage.ServerSecretDao;
 import org.palermo.server.tls.TlsMaterial;
 import org.palermo.server.workspaces.WorkspaceResource;
 import org.palermo.server.workspaces.WorkspaceService;
@@ -169,8 +172,9 @@ public final class PalermoServer implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       AccountService accounts = new AccountService(database.jdbi(), clock, sessions, rateLimiter,
           random);
+      CoreEventLog events = new CoreEventLog(clock);
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
-          config.workspaceQuotaBytes());
+          config.workspaceQuotaBytes(), events);
       AuditService audit = AuditService.open(database.jdbi(), workspaces, clock, random);
       StateCertificateService states = new StateCertificateService(database.jdbi(), clock);
       operatorKey = states.openIfEmpty(config.dataDir().resolve("operator"));
@@ -178,13 +182,19 @@ public final class PalermoServer implements AutoCloseable {
           states, audit, clock);
       DocumentListing listing = new DocumentListing(documents, DocumentListing.CACHE_BYTES);
       DisclosureService disclosures = new DisclosureService(database.jdbi(), workspaces, states,
-          audit, clock);
+          audit, clock, events);
       PublicationService publications = new PublicationService(database.jdbi(), workspaces,
           accounts);
       uploads = new UploadService(database.jdbi(), clock, blobStore, workspaces, accounts,
-          audit, random);
+          audit, random, events);
       // A plugin that does not fit or fails to start is listed with its reason; the core runs.
-      PluginHost plugins = PluginHost.start(config.pluginsDir(), database.jdbi());
+      byte[] candidate = new byte[32];
+      random.nextBytes(candidate);
+      byte[] pluginPasswords = database.jdbi().onDemand(ServerSecretDao.class)
+          .ensure("plugin-database-passwords", candidate);
+      PluginHost plugins = PluginHost.start(config.pluginsDir(), new PluginHost.Services(
+          database.jdbi(), clock, new PluginSchemas(settings, pluginPasswords),
+          config.pluginEvents()));
       started.add(plugins);
       OpenApiDocument openApi = core.withPluginPaths(plugins.openApiPaths());
 
@@ -201,6 +211,7 @@ public final class PalermoServer implements AutoCloseable {
       jetty.setHandler(handlers(rc));
       started.add(jetty::stop);
       jetty.start();
+      plugins.startEvents();
       scheduleHousekeeping();
       return this;
     } catch (Exception e) {
@@ -257,7 +268,7 @@ public final class PalermoServer implements AutoCloseable {
   private DatabaseSettings startEmbeddedDatabase() {
     embeddedDb = EmbeddedMariaDb.start(config.dataDir().resolve("mariadb"));
     started.add(embeddedDb);
-    return embeddedDb.provision("palermo", "palermo");
+    return embeddedDb.provision("palermo", "palermo").withAdmin(embeddedDb.administrator());
   }
 
   private PrometheusMeterRegistry meters() {

@@ -56,14 +56,16 @@ public final class EnvironmentConfig {
             (int) (ServerConfig.DEFAULT_WORKSPACE_QUOTA_BYTES >> 20), 1, Integer.MAX_VALUE)
             * 1024L * 1024L,
         get("PALERMO_PLUGINS_DIR").map(Path::of).orElse(dataDir.resolve("plugins"))
-            .toAbsolutePath().normalize());
+            .toAbsolutePath().normalize(),
+        PluginEventSettings.DEFAULTS);
   }
 
   private Optional<DatabaseSettings> database() {
     Optional<String> url = get("PALERMO_DB_URL");
     if (url.isEmpty()) {
       for (String other : new String[] {"PALERMO_DB_USER", "PALERMO_DB_PASSWORD",
-          "PALERMO_DB_PASSWORD_FILE"}) {
+          "PALERMO_DB_PASSWORD_FILE", "PALERMO_DB_ADMIN_USER", "PALERMO_DB_ADMIN_PASSWORD",
+          "PALERMO_DB_ADMIN_PASSWORD_FILE"}) {
         if (get(other).isPresent()) {
           throw new ConfigException(other + " is set but PALERMO_DB_URL is not: set the URL"
               + " too, or unset it to use the embedded database");
@@ -76,7 +78,20 @@ public final class EnvironmentConfig {
     }
     String user = get("PALERMO_DB_USER").orElseThrow(() ->
         new ConfigException("PALERMO_DB_URL is set: set PALERMO_DB_USER too"));
-    return Optional.of(new DatabaseSettings(url.get(), user, secret("PALERMO_DB_PASSWORD")));
+    DatabaseSettings settings = new DatabaseSettings(url.get(), user,
+        secret("PALERMO_DB_PASSWORD"));
+    // Optional: an account that creates each storage plugin's schema and database user.
+    Optional<String> admin = get("PALERMO_DB_ADMIN_USER");
+    if (admin.isEmpty()) {
+      if (get("PALERMO_DB_ADMIN_PASSWORD").isPresent()
+          || get("PALERMO_DB_ADMIN_PASSWORD_FILE").isPresent()) {
+        throw new ConfigException("PALERMO_DB_ADMIN_PASSWORD is set but PALERMO_DB_ADMIN_USER"
+            + " is not: set both, or neither");
+      }
+      return Optional.of(settings);
+    }
+    return Optional.of(settings.withAdmin(new DatabaseSettings.Admin(admin.get(),
+        secret("PALERMO_DB_ADMIN_PASSWORD"), "%")));
   }
 
   private BlobStoreSettings blobStore(Path dataDir) {

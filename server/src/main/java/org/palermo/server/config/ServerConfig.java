@@ -26,6 +26,7 @@ import org.palermo.server.ratelimit.RateLimitRule;
  * @param workspaceQuotaBytes sealed bytes one workspace may hold
  * @param pluginsDir the folder of plugin jars ({@code PALERMO_PLUGINS_DIR}; default
  *     {@code plugins} in the data folder)
+ * @param pluginEvents how core events are delivered to plugins (time limit, tries, pauses)
  */
 public record ServerConfig(
     Path dataDir,
@@ -41,7 +42,8 @@ public record ServerConfig(
     Duration drainTimeout,
     Map<RateLimit, RateLimitRule> rateLimitOverrides,
     long workspaceQuotaBytes,
-    Path pluginsDir) {
+    Path pluginsDir,
+    PluginEventSettings pluginEvents) {
 
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_HTTPS_PORT = 8443;
@@ -76,7 +78,8 @@ public record ServerConfig(
         DEFAULT_DRAIN_TIMEOUT,
         Map.of(),
         DEFAULT_WORKSPACE_QUOTA_BYTES,
-        dataDir.resolve("plugins"));
+        dataDir.resolve("plugins"),
+        PluginEventSettings.DEFAULTS);
   }
 
   public RateLimitRule rateLimit(RateLimit limit) {
@@ -86,25 +89,25 @@ public record ServerConfig(
   public ServerConfig withDatabase(DatabaseSettings settings) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         Optional.of(settings), blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes,
-        drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withHttpsPort(int port) {
     return new ServerConfig(dataDir, bindHost, port, tlsCertificate, tlsPrivateKey, database,
         blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, bytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withMetricsEnabled(boolean enabled) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, enabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withRateLimit(RateLimit limit, RateLimitRule rule) {
@@ -113,31 +116,37 @@ public record ServerConfig(
     overrides.put(limit, rule);
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        overrides, workspaceQuotaBytes, pluginsDir);
+        overrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withTls(Path certificate, Path privateKey) {
     return new ServerConfig(dataDir, bindHost, httpsPort, Optional.of(certificate),
         Optional.of(privateKey), database, blobStore, metricsEnabled, maxBodyBytes,
-        maxHeaderBytes, drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        maxHeaderBytes, drainTimeout, rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withWorkspaceQuotaBytes(long bytes) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, bytes, pluginsDir);
+        rateLimitOverrides, bytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withBlobStore(BlobStoreSettings settings) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, settings, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes, pluginsDir);
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir, pluginEvents);
   }
 
   public ServerConfig withPluginsDir(Path folder) {
     return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
         database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
-        rateLimitOverrides, workspaceQuotaBytes, folder);
+        rateLimitOverrides, workspaceQuotaBytes, folder, pluginEvents);
+  }
+
+  public ServerConfig withPluginEvents(PluginEventSettings settings) {
+    return new ServerConfig(dataDir, bindHost, httpsPort, tlsCertificate, tlsPrivateKey,
+        database, blobStore, metricsEnabled, maxBodyBytes, maxHeaderBytes, drainTimeout,
+        rateLimitOverrides, workspaceQuotaBytes, pluginsDir, settings);
   }
 
   /** Whether the connector is reachable only from this machine. */

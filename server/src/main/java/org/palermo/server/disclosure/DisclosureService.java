@@ -33,6 +33,7 @@ import org.palermo.server.documents.DocumentRow;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.events.CoreEventLog;
 import org.palermo.server.publication.PublicationDao;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.states.StateCertificateService;
@@ -51,10 +52,12 @@ public final class DisclosureService {
   private final StateCertificateService states;
   private final AuditService audit;
   private final Clock clock;
+  private final CoreEventLog events;
 
   public DisclosureService(Jdbi jdbi, WorkspaceService workspaces,
-      StateCertificateService states, AuditService audit, Clock clock) {
+      StateCertificateService states, AuditService audit, Clock clock, CoreEventLog events) {
     this.jdbi = jdbi;
+    this.events = events;
     this.workspaces = workspaces;
     this.states = states;
     this.audit = audit;
@@ -157,6 +160,10 @@ public final class DisclosureService {
               doc, set.version()));
         } else {
           publications.withdraw(workspaceId, documentId);
+        }
+        events.disclosed(h, workspaceId, documentId, set.version(), set.level().label());
+        if (release.isPresent()) {
+          events.published(h, workspaceId, documentId, set.version());
         }
       } else if (!grants.isEmpty() || release.isPresent()) {
         throw new InvalidRequestException("grants", "An approval carries no grants and no key.");

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.palermo.security.keys.SigningPublicKey;
+import org.palermo.security.audit.AuditEvent;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
+import org.palermo.security.keys.SigningPublicKey;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.MalformedManifestException;
 import org.palermo.security.manifest.ManifestKind;
 import org.palermo.security.manifest.SealedPart;
 import org.palermo.security.membership.Role;
-import org.palermo.security.audit.AuditEvent;
 import org.palermo.server.accounts.Account;
 import org.palermo.server.accounts.AccountService;
 import org.palermo.server.audit.AuditService;
@@ -32,6 +32,7 @@ import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.errors.PayloadTooLargeException;
+import org.palermo.server.events.CoreEventLog;
 import org.palermo.server.publication.PublicationDao;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.workspaces.MemberRow;
@@ -68,10 +69,12 @@ public final class UploadService {
   private final AuditService audit;
   private final AccountService accounts;
   private final SecureRandom random;
+  private final CoreEventLog events;
 
   public UploadService(Jdbi jdbi, Clock clock, BlobStore blobs, WorkspaceService workspaces,
-      AccountService accounts, AuditService audit, SecureRandom random) {
+      AccountService accounts, AuditService audit, SecureRandom random, CoreEventLog events) {
     this.jdbi = jdbi;
+    this.events = events;
     this.audit = audit;
     this.clock = clock;
     this.blobs = blobs;
@@ -304,6 +307,7 @@ public final class UploadService {
         u.epoch(), u.id(), u.manifest(), u.signature(), u.metadata(), u.contentLength(),
         u.originalLength()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     documents.countChange(u.workspaceId());
+    events.versionStored(h, u.workspaceId(), u.documentId(), u.version(), first, tombstone);
     if (tombstone) {
       // A removed document is no longer served publicly, and its released key goes.
       PublicationDao publications = h.attach(PublicationDao.class);

@@ -11,14 +11,18 @@ import org.palermo.plugin.api.PluginApi;
  * A plugin's descriptor, {@code META-INF/palermo-plugin.properties}: {@code id} (lower case
  * letters, digits and hyphens), {@code version} (semantic), {@code requires} (the plugin API
  * version it was built against, {@code MAJOR.MINOR}), {@code capabilities} (comma-separated
- * labels, may be empty), {@code entry} (the class implementing {@code PalermoPlugin}).
+ * labels, may be empty), {@code entry} (the class implementing {@code PalermoPlugin}),
+ * {@code messages} (with the {@code messages} capability: the base name of its message files,
+ * such as {@code i18n/messages} for {@code i18n/messages.properties} and
+ * {@code i18n/messages_fr.properties}).
  */
 record PluginDescriptor(String id, String version, int requiresMajor, int requiresMinor,
-    Set<Capability> capabilities, String entry) {
+    Set<Capability> capabilities, String entry, String messages) {
   static final String PATH = "META-INF/palermo-plugin.properties";
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
   private static final Pattern REQUIRES = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
+  private static final Pattern BUNDLE = Pattern.compile("[A-Za-z0-9_]+([/.][A-Za-z0-9_]+)*");
   private static final Pattern CLASS = Pattern.compile(
       "[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
@@ -58,7 +62,17 @@ record PluginDescriptor(String id, String version, int requiresMajor, int requir
     if (!CLASS.matcher(entry).matches()) {
       throw new PluginRefusedException("its entry '" + entry + "' is not a class name");
     }
-    return new PluginDescriptor(id, version, major, minor, Set.copyOf(capabilities), entry);
+    String messages = null;
+    if (capabilities.contains(Capability.MESSAGES)) {
+      messages = required(p, "messages");
+      if (!BUNDLE.matcher(messages).matches()) {
+        throw new PluginRefusedException("its messages '" + messages + "' is not a bundle base"
+            + " name such as i18n/messages");
+      }
+      messages = messages.replace('.', '/');
+    }
+    return new PluginDescriptor(id, version, major, minor, Set.copyOf(capabilities), entry,
+        messages);
   }
 
   private static String required(Properties p, String key) throws PluginRefusedException {

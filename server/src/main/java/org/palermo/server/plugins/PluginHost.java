@@ -1,5 +1,6 @@
 package org.palermo.server.plugins;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -10,17 +11,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import javax.sql.DataSource;
 import org.palermo.plugin.api.Capability;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
 import org.palermo.plugin.api.WorkspaceViews;
+import org.palermo.server.config.PluginEventSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,31 +51,48 @@ public final class PluginHost implements AutoCloseable {
     FAILED
   }
 
-  /** One plugin as the host sees it; {@code reason} says why when it is not started. */
+  /**
+   * One plugin as the host sees it; {@code reason} says why when it is not started;
+   * {@code warnings} what the operator should know about a started one.
+   */
   public record Plugin(String file, String id, String version, State state,
-      Set<Capability> capabilities, String reason) {}
+      Set<Capability> capabilities, String reason, List<String> warnings) {
+    Plugin(String file, String id, String version, State state, Set<Capability> capabilities,
+        String reason) {
+      this(file, id, version, state, capabilities, reason, List.of());
+    }
+  }
+
+  /** What the host hands plugins, as their capabilities allow. */
+  public record Services(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock,
+      PluginSchemas schemas, PluginEventSettings events) {}
+
+  /** The UN languages besides English, whose message files the host looks for. */
+  private static final List<String> OTHER_UN_LANGUAGES = List.of("ar", "es", "fr", "ru", "zh");
 
   private final List<Plugin> plugins;
   private final List<Running> running;
+  private final EventDelivery delivery;
 
   private record Running(PluginDescriptor descriptor, PalermoPlugin plugin,
-      PluginClassLoader loader) {}
+      PluginClassLoader loader, HikariDataSource storage) {}
 
   /** The REST resources a started plugin that declared {@code rest} mounts. */
   public record Mount(String id, java.util.List<Object> resources) {}
 
-  private PluginHost(List<Plugin> plugins, List<Running> running) {
+  private PluginHost(List<Plugin> plugins, List<Running> running, EventDelivery delivery) {
     this.plugins = Collections.unmodifiableList(plugins);
     this.running = running;
+    this.delivery = delivery;
   }
 
   /**
    * Loads and starts every {@code *.jar} in {@code folder} (none if it does not exist) that the
    * operator enabled, with the capabilities the operator approved.
    */
-  public static PluginHost start(Path folder, org.jdbi.v3.core.Jdbi jdbi) {
+  public static PluginHost start(Path folder, Services services) {
     PluginApprovals approvals = PluginApprovals.read(folder);
-    WorkspaceViews views = new PluginViews(jdbi);
+    WorkspaceViews views = new PluginViews(services.jdbi());
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {
@@ -119,23 +142,79 @@ public final class PluginHost implements AutoCloseable {
             "its path is not a URL"));
         continue;
       }
+      HikariDataSource storage = null;
       try {
+        List<String> warnings = new ArrayList<>();
+        for (String unstable : UnstableUsage.find(jar)) {
+          warnings.add("it uses " + unstable + ", which may change in a minor version of the"
+              + " plugin API");
+        }
+        ResourceBundle messages = null;
+        if (d.capabilities().contains(Capability.MESSAGES)) {
+          messages = messages(d, loader, Locale.ROOT);
+          for (String language : OTHER_UN_LANGUAGES) {
+            if (loader.findResource(d.messages() + "_" + language + ".properties") == null) {
+              warnings.add("its messages have no " + language + " translation ("
+                  + d.messages() + "_" + language + ".properties); English is shown instead");
+            }
+          }
+        }
+        if (d.capabilities().contains(Capability.STORAGE)) {
+          storage = services.schemas().open(d.id(), loader);
+        }
         PalermoPlugin plugin = instantiate(loader, d);
-        plugin.start(context(d, views));
-        running.add(new Running(d, plugin, loader));
+        plugin.start(context(d, views, storage, loader));
+        running.add(new Running(d, plugin, loader, storage));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
-            null));
+            null, List.copyOf(warnings)));
+        for (String w : warnings) {
+          LOG.warn("Plugin {}: {}", d.id(), w);
+        }
         LOG.info("Plugin {} {} started", d.id(), d.version());
       } catch (Exception | LinkageError e) {
-        String reason = "it failed to start: " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String reason = e instanceof PluginSchemas.PluginStorageException
+            || e instanceof MissingResourceException ? e.getMessage()
+            : "it failed to start: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
         plugins.add(new Plugin(file, d.id(), d.version(), State.FAILED, d.capabilities(),
             reason));
         LOG.warn("Plugin {} not started: {}", d.id(), reason);
+        if (storage != null) {
+          storage.close();
+        }
         closeQuietly(loader);
       }
     }
-    return new PluginHost(plugins, running);
+    List<EventDelivery.Subscriber> subscribers = running.stream()
+        .filter(r -> r.descriptor().capabilities().contains(Capability.EVENTS))
+        .map(r -> new EventDelivery.Subscriber(r.descriptor().id(), r.plugin(), r.loader()))
+        .toList();
+    EventDelivery delivery = new EventDelivery(services.jdbi(), services.clock(),
+        services.events(), subscribers);
+    return new PluginHost(plugins, running, delivery);
+  }
+
+  /** Starts delivering core events to the plugins that receive them. */
+  public void startEvents() {
+    delivery.start();
+  }
+
+  /** The dead letters of a started plugin with {@code events}, if it is one. */
+  Optional<EventDelivery.DeadLetters> deadLetters(String id) {
+    return running.stream()
+        .filter(r -> r.descriptor().id().equals(id)
+            && r.descriptor().capabilities().contains(Capability.EVENTS))
+        .findFirst().map(r -> delivery.deadLetters(id));
+  }
+
+  private static ResourceBundle messages(PluginDescriptor d, ClassLoader loader, Locale locale) {
+    try {
+      return ResourceBundle.getBundle(d.messages(), locale, loader,
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    } catch (MissingResourceException e) {
+      throw new MissingResourceException("its messages " + d.messages() + ".properties are"
+          + " not in its jar", d.messages(), "");
+    }
   }
 
   /** Every plugin in the folder, in file order, with its state. */
@@ -199,11 +278,15 @@ public final class PluginHost implements AutoCloseable {
 
   @Override
   public void close() {
+    delivery.close();
     for (Running r : running) {
       try {
         r.plugin().stop();
       } catch (RuntimeException | LinkageError e) {
         LOG.warn("Plugin {} failed to stop: {}", r.descriptor().id(), e.toString());
+      }
+      if (r.storage() != null) {
+        r.storage().close();
       }
       closeQuietly(r.loader());
     }
@@ -236,13 +319,26 @@ public final class PluginHost implements AutoCloseable {
     return (PalermoPlugin) type.getConstructor().newInstance();
   }
 
-  private static PluginContext context(PluginDescriptor d, WorkspaceViews views) {
+  private static PluginContext context(PluginDescriptor d, WorkspaceViews views,
+      DataSource storage, ClassLoader loader) {
     Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
         ? Optional.of(views) : Optional.empty();
+    boolean hasMessages = d.capabilities().contains(Capability.MESSAGES);
     return new PluginContext() {
       @Override
       public Optional<WorkspaceViews> workspaces() {
         return granted;
+      }
+
+      @Override
+      public Optional<DataSource> storage() {
+        return Optional.ofNullable(storage).map(PluginStorage::new);
+      }
+
+      @Override
+      public Optional<ResourceBundle> messages(Locale locale) {
+        return hasMessages ? Optional.of(PluginHost.messages(d, loader, locale))
+            : Optional.empty();
       }
 
       @Override

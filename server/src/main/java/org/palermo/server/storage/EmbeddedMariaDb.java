@@ -182,6 +182,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return new DatabaseSettings(url(schema), user, password);
   }
 
+  /** The administrator account, for what makes schemas and users (plugins' storage). */
+  public DatabaseSettings.Admin administrator() {
+    return new DatabaseSettings.Admin(ADMIN_USER, adminPassword, "localhost");
+  }
+
   /** A JDBC URL for {@code schema} on this server. */
   public String url(String schema) {
     return "jdbc:mariadb://127.0.0.1:" + port + "/" + schema;

@@ -29,6 +29,7 @@ import org.palermo.server.errors.AccessDeniedException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.server.events.CoreEventLog;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.storage.VerifiedCopies;
 
@@ -45,11 +46,14 @@ public final class WorkspaceService {
   private final Clock clock;
   private final AccountService accounts;
   private final long quotaBytes;
+  private final CoreEventLog events;
   /** Verified membership logs of the workspaces used most recently. */
   private final VerifiedCopies<MembershipLog> verifiedLogs = new VerifiedCopies<>(1024);
 
-  public WorkspaceService(Jdbi jdbi, Clock clock, AccountService accounts, long quotaBytes) {
+  public WorkspaceService(Jdbi jdbi, Clock clock, AccountService accounts, long quotaBytes,
+      CoreEventLog events) {
     this.jdbi = jdbi;
+    this.events = events;
     this.clock = clock;
     this.accounts = accounts;
     this.quotaBytes = quotaBytes;
@@ -81,6 +85,7 @@ public final class WorkspaceService {
       }
       dao.insertEntry(id, entry.sequence(), entry.encode());
       derive(dao, id, log);
+      events.workspaceCreated(h, id, create.owner().account().toBytes());
     });
     return row;
   }
@@ -116,6 +121,13 @@ public final class WorkspaceService {
       dao.updateHead(workspaceId, extended.head().sequence(), extended.head().hash(),
           extended.currentEpoch());
       derive(dao, workspaceId, extended);
+      if (change instanceof MembershipChange.Accept) {
+        events.memberAdded(h, workspaceId, caller.accountId());
+      } else if (change instanceof MembershipChange.Leave) {
+        events.memberRemoved(h, workspaceId, caller.accountId());
+      } else if (change instanceof MembershipChange.Remove remove) {
+        events.memberRemoved(h, workspaceId, remove.member().toBytes());
+      }
       return extended.head().sequence();
     });
   }

@@ -35,7 +35,7 @@ class PluginHostTest {
   private static String listed;
 
   /** {@code palermo admin plugins --dir FOLDER ...}; its output, after checking it exited 0. */
-  private static String admin(Path folder, String... args) {
+  static String admin(Path folder, String... args) {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("admin",

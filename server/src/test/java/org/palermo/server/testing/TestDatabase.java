@@ -23,7 +23,7 @@ public final class TestDatabase {
       shared = startIn(folder("shared"));
     }
     String suffix = HexFormat.of().formatHex(randomBytes(5));
-    return shared.provision("t_" + suffix, "u_" + suffix);
+    return shared.provision("t_" + suffix, "u_" + suffix).withAdmin(shared.administrator());
   }
 
   public static EmbeddedMariaDb shared() {
