@@ -57,7 +57,12 @@ public final class EnvironmentConfig {
             * 1024L * 1024L,
         get("PALERMO_PLUGINS_DIR").map(Path::of).orElse(dataDir.resolve("plugins"))
             .toAbsolutePath().normalize(),
-        PluginEventSettings.DEFAULTS);
+        new PluginEventSettings(
+            Duration.ofSeconds(integer("PALERMO_PLUGIN_EVENT_TIMEOUT_SECONDS",
+                (int) PluginEventSettings.DEFAULTS.handlerTimeout().toSeconds(), 1, 600)),
+            integer("PALERMO_PLUGIN_EVENT_ATTEMPTS", PluginEventSettings.DEFAULTS.attempts(), 1,
+                50),
+            PluginEventSettings.DEFAULTS.firstPause(), PluginEventSettings.DEFAULTS.poll()));
   }
 
   private Optional<DatabaseSettings> database() {

@@ -86,9 +86,12 @@ final class EventDelivery implements AutoCloseable {
     }
   }
 
-  private Duration lease() {
-    return settings.handlerTimeout().multipliedBy(2).plus(settings.poll().multipliedBy(5));
-  }
+  /**
+   * How long a node holds a workspace's delivery without renewing it: it renews it every third
+   * of that while a handler runs, so a node that died frees it this long after, whatever the
+   * handler's time limit.
+   */
+  private static final Duration LEASE = Duration.ofSeconds(15);
 
   /** One plugin's delivery. */
   private final class Worker {
@@ -150,7 +153,7 @@ final class EventDelivery implements AutoCloseable {
           if (!takeLease(dao, workspace)) {
             return;
           }
-          String failure = call(event(row));
+          String failure = call(event(row), () -> takeLease(dao, workspace));
           if (failure == null) {
             dao.advance(id, workspace, holder, row.sequence());
             failures = 0;
@@ -184,25 +187,38 @@ final class EventDelivery implements AutoCloseable {
 
     private boolean takeLease(EventDao dao, byte[] workspace) {
       Instant now = clock.instant();
-      return dao.lease(subscriber.id(), workspace, holder, now, now.plus(lease())) == 1;
+      return dao.lease(subscriber.id(), workspace, holder, now, now.plus(LEASE)) == 1;
     }
 
-    /** Runs the handler with the time limit; null when it returned, else why it failed. */
-    private String call(CoreEvent event) {
+    /**
+     * Runs the handler with the time limit, renewing the lease while it runs; null when it
+     * returned, else why it failed.
+     */
+    private String call(CoreEvent event, java.util.function.BooleanSupplier renewLease) {
       Future<?> running = handler.submit(() -> {
         subscriber.plugin().onEvent(event);
         return null;
       });
+      long deadline = System.nanoTime() + settings.handlerTimeout().toNanos();
+      long slice = LEASE.dividedBy(3).toNanos();
       try {
-        running.get(settings.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        return null;
-      } catch (TimeoutException e) {
-        running.cancel(true);
-        // Its thread may never come back: later calls get a fresh one.
-        handler.shutdownNow();
-        handler = newHandler();
-        return "the handler did not return within " + settings.handlerTimeout().toMillis()
-            + " ms";
+        while (true) {
+          long left = deadline - System.nanoTime();
+          try {
+            running.get(Math.max(0, Math.min(left, slice)), TimeUnit.NANOSECONDS);
+            return null;
+          } catch (TimeoutException e) {
+            if (deadline - System.nanoTime() > 0 && renewLease.getAsBoolean()) {
+              continue;
+            }
+            running.cancel(true);
+            // Its thread may never come back: later calls get a fresh one.
+            handler.shutdownNow();
+            handler = newHandler();
+            return "the handler did not return within " + settings.handlerTimeout().toMillis()
+                + " ms";
+          }
+        }
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return reason(cause.getClass().getName()
