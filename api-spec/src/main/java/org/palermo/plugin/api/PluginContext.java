@@ -37,7 +37,10 @@ public interface PluginContext {
    * The plugin's user-facing text in {@code locale}, when it has {@code messages}: the bundle
    * its descriptor names ({@code messages=...}, a base name such as {@code i18n/messages}),
    * from {@code .properties} files in its jar, falling back to the base file (English).
+   * Unstable: it may change when the server's own text moves to bundles in the six UN
+   * languages (for instance to take the caller's language from the request).
    */
+  @Unstable
   default Optional<ResourceBundle> messages(Locale locale) {
     return Optional.empty();
   }
