@@ -5,6 +5,7 @@ import org.palermo.server.bootstrap.PalermoServer;
 import org.palermo.server.config.ConfigException;
 import org.palermo.server.config.EnvironmentConfig;
 import org.palermo.server.config.ServerConfig;
+import org.palermo.server.plugins.PluginHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,18 @@ public final class Main {
     }
   }
 
+  /** "2 started, 1 refused", or "none". */
+  private static String plugins(PluginHost host) {
+    java.util.Map<PluginHost.State, Long> counts = new java.util.EnumMap<>(
+        PluginHost.State.class);
+    host.plugins().forEach(p -> counts.merge(p.state(), 1L, Long::sum));
+    if (counts.isEmpty()) {
+      return "none";
+    }
+    return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " "
+        + e.getKey().name().toLowerCase(java.util.Locale.ROOT)).toList());
+  }
+
   private static void banner(PrintStream out, PalermoServer server, ServerConfig config) {
     String base = server.baseUri().toString();
     var tls = server.tls();
@@ -61,6 +74,8 @@ public final class Main {
     out.println("  installation " + installation.id() + ", created " + installation.createdOn());
     out.println("  blobs        " + server.blobStore().describe());
     out.println("  metrics      " + (config.metricsEnabled() ? base + "api/v1/metrics" : "off"));
+    out.println("  plugins      " + plugins(server.plugins()) + " in " + config.pluginsDir()
+        + "  (" + base + "api/v1/plugins)");
     server.newOperatorKey().ifPresent(key -> {
       out.println("  operator key " + key.sealedFile() + "  (new: certifies State accounts)");
       out.println("               its secret is in " + key.secretFile()

@@ -121,6 +121,8 @@ public final class PalermoServer implements AutoCloseable {
   private ServerConnector connector;
   private Database database;
   private EmbeddedMariaDb embeddedDb;
+  private PluginHost plugins;
+  private CoreEventLog events;
   private TlsMaterial tls;
   private BlobStore blobStore;
   private UploadService uploads;
@@ -172,7 +174,7 @@ public final class PalermoServer implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       AccountService accounts = new AccountService(database.jdbi(), clock, sessions, rateLimiter,
           random);
-      CoreEventLog events = new CoreEventLog(clock);
+      events = new CoreEventLog(clock);
       WorkspaceService workspaces = new WorkspaceService(database.jdbi(), clock, accounts,
           config.workspaceQuotaBytes(), events);
       AuditService audit = AuditService.open(database.jdbi(), workspaces, clock, random);
@@ -192,7 +194,7 @@ public final class PalermoServer implements AutoCloseable {
       random.nextBytes(candidate);
       byte[] pluginPasswords = database.jdbi().onDemand(ServerSecretDao.class)
           .ensure("plugin-database-passwords", candidate);
-      PluginHost plugins = PluginHost.start(config.pluginsDir(), new PluginHost.Services(
+      plugins = PluginHost.start(config.pluginsDir(), new PluginHost.Services(
           database.jdbi(), clock, new PluginSchemas(settings, pluginPasswords),
           config.pluginEvents()));
       started.add(plugins);
@@ -223,7 +225,10 @@ public final class PalermoServer implements AutoCloseable {
     }
   }
 
-  /** Hourly: uploads abandoned for a week are dropped and their quota released. */
+  /**
+   * Hourly: uploads abandoned for a week are dropped and their quota released; plugin events
+   * older than {@link CoreEventLog#RETENTION} are deleted.
+   */
   private void scheduleHousekeeping() {
     ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "palermo-housekeeping");
@@ -234,6 +239,11 @@ public final class PalermoServer implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(() -> {
       try {
         expireAbandonedUploads();
+        int pruned = events.prune(database.jdbi());
+        if (pruned > 0) {
+          log.info("Deleted {} plugin events older than {} days", pruned,
+              CoreEventLog.RETENTION.toDays());
+        }
       } catch (RuntimeException | IOException e) {
         log.warn("Dropping abandoned uploads failed; next try in an hour: {}",
             e.getClass().getSimpleName());
@@ -356,6 +366,11 @@ public final class PalermoServer implements AutoCloseable {
 
   public Optional<EmbeddedMariaDb> embeddedDatabase() {
     return Optional.ofNullable(embeddedDb);
+  }
+
+  /** The plugins found at start, with their states. */
+  public PluginHost plugins() {
+    return plugins;
   }
 
   public BlobStore blobStore() {

@@ -47,6 +47,16 @@ public final class CoreEventLog {
     append(h, workspaceId, Kind.DOCUMENT_PUBLISHED, documentId, version, null, null);
   }
 
+  /** How long events are kept: a plugin disabled for longer misses what happened meanwhile. */
+  public static final java.time.Duration RETENTION = java.time.Duration.ofDays(30);
+
+  /** Deletes events older than {@link #RETENTION}; returns how many. */
+  public int prune(org.jdbi.v3.core.Jdbi jdbi) {
+    LocalDateTime before = LocalDateTime.ofInstant(clock.instant().minus(RETENTION),
+        ZoneOffset.UTC);
+    return jdbi.withExtension(EventDao.class, dao -> dao.prune(before));
+  }
+
   private void append(Handle h, byte[] workspaceId, Kind kind, byte[] documentId, long version,
       byte[] accountId, String level) {
     h.attach(EventDao.class).append(workspaceId, kind.name(), documentId, version, accountId,

@@ -38,7 +38,7 @@ class ExamplePluginTest {
     StringWriter out = new StringWriter();
     assertEquals(0, PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(out),
         Map.of(), null), "admin", "plugins", "--dir", folder.toString(), "enable", "example",
-        "--approve", "rest"), out.toString());
+        "--approve", "rest,events,storage,read-workspaces,messages"), out.toString());
     try (TestServer server = TestServer.start(c -> TestServer.manyPeople(
         c.withPluginsDir(folder)), Clock.systemUTC(), rc -> { })) {
       HttpResponse<String> listed = server.send(server.request("api/v1/plugins").GET().build());
@@ -53,8 +53,39 @@ class ExamplePluginTest {
       assertEquals(200, hello.statusCode(), hello.body());
       assertEquals("Hello, account " + account + ", from the example plugin 1.0.0.",
           hello.body());
+      HttpResponse<String> bonjour = server.send(server.request("api/v1/plugins/example/hello")
+          .header("Authorization", "Bearer " + p.token())
+          .header("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8").GET().build());
+      assertEquals("Bonjour, compte " + account + ", de la part du plugin d'exemple 1.0.0.",
+          bonjour.body());
+
+      // Events counted in its own schema, shown to the workspace's members alone.
+      String ws = Cli.ok(cli.as(p, "workspace", "create", "Example")).line("workspace");
+      Path file = folder.resolveSibling("note.txt");
+      Files.writeString(file, "a note");
+      Cli.ok(cli.as(p, "doc", "put", ws, file.toString()));
+      String activity = "api/v1/plugins/example/activity/" + ws;
+      String counts = "";
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      while (!counts.equals("{\"DOCUMENT_PUT\":1,\"WORKSPACE_CREATED\":1}")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        counts = server.send(server.request(activity)
+            .header("Authorization", "Bearer " + p.token()).GET().build()).body();
+      }
+      assertEquals("{\"DOCUMENT_PUT\":1,\"WORKSPACE_CREATED\":1}", counts);
+      Cli.Person stranger = cli.register("xs");
+      HttpResponse<String> hidden = server.send(server.request(activity)
+          .header("Authorization", "Bearer " + stranger.token()).GET().build());
+      assertEquals(404, hidden.statusCode(), hidden.body());
+      assertTrue(hidden.headers().firstValue("Content-Type").orElse("")
+          .startsWith("application/problem+json"), hidden.headers().toString());
+      String listedNow = server.send(server.request("api/v1/plugins").GET().build()).body();
+      assertTrue(listedNow.contains("\"warnings\":[\"it uses PluginContext.messages"),
+          listedNow);
       assertTrue(server.send(server.request("api/v1/openapi.yaml").GET().build()).body()
-          .contains("/api/v1/plugins/example/hello:"), "its route is described");
+          .contains("/api/v1/plugins/example/activity/{workspaceId}:"), "its routes are"
+          + " described");
     }
   }
 
