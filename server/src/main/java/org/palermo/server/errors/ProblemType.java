@@ -19,7 +19,8 @@ public enum ProblemType {
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
   INTERNAL_ERROR(500, "internal-error", "Internal server error"),
-  DATABASE_UNAVAILABLE(503, "database-unavailable", "Service unavailable");
+  DATABASE_UNAVAILABLE(503, "database-unavailable", "Service unavailable"),
+  PLUGIN_BUSY(503, "plugin-busy", "Plugin busy");
 
   /** Prefix of every problem type URI. */
   public static final String URI_PREFIX = "urn:palermo:problem:";

@@ -75,7 +75,66 @@ public final class PluginHost implements AutoCloseable {
   private final EventDelivery delivery;
 
   private record Running(PluginDescriptor descriptor, PalermoPlugin plugin,
-      PluginClassLoader loader, HikariDataSource storage) {}
+      PluginClassLoader loader, HikariDataSource storage, List<Object> resources) {}
+
+  /** How long a plugin may take to be made, started and to give its resources. */
+  static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  private record Started(PalermoPlugin plugin, List<Object> resources) {}
+
+  /** A plugin that did not start in time: the host goes on without it. */
+  private static final class StartTimeoutException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StartTimeoutException(java.time.Duration limit) {
+      super("it did not start within " + limit.toSeconds() + " seconds");
+    }
+  }
+
+  /**
+   * Makes and starts the plugin, and asks for its resources, on a thread of its own, so a plugin
+   * that hangs there delays the server's start by {@code limit} at most.
+   */
+  private static Started startWithin(java.time.Duration limit, PluginClassLoader loader,
+      PluginDescriptor d, PluginContext context) throws Exception {
+    java.util.concurrent.ExecutorService starter =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "plugin-" + d.id() + "-start");
+          t.setDaemon(true);
+          t.setContextClassLoader(loader);
+          return t;
+        });
+    java.util.concurrent.Future<Started> task = starter.submit(() -> {
+      PalermoPlugin plugin = instantiate(loader, d);
+      plugin.start(context);
+      List<Object> resources = List.of();
+      if (d.capabilities().contains(Capability.REST)) {
+        try {
+          resources = List.copyOf(plugin.resources());
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("Plugin {} gave no resources: {}", d.id(), e.toString());
+        }
+      }
+      return new Started(plugin, resources);
+    });
+    try {
+      return task.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      task.cancel(true);
+      throw new StartTimeoutException(limit);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      if (cause instanceof LinkageError le) {
+        throw le;
+      }
+      throw e;
+    } finally {
+      starter.shutdown();
+    }
+  }
 
   /** The REST resources a started plugin that declared {@code rest} mounts. */
   public record Mount(String id, java.util.List<Object> resources) {}
@@ -162,9 +221,9 @@ public final class PluginHost implements AutoCloseable {
         if (d.capabilities().contains(Capability.STORAGE)) {
           storage = services.schemas().open(d.id(), loader);
         }
-        PalermoPlugin plugin = instantiate(loader, d);
-        plugin.start(context(d, views, storage, loader));
-        running.add(new Running(d, plugin, loader, storage));
+        Started started = startWithin(START_TIMEOUT, loader, d,
+            context(d, views, storage, loader));
+        running.add(new Running(d, started.plugin(), loader, storage, started.resources()));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
             null, List.copyOf(warnings)));
         for (String w : warnings) {
@@ -173,7 +232,8 @@ public final class PluginHost implements AutoCloseable {
         LOG.info("Plugin {} {} started", d.id(), d.version());
       } catch (Exception | LinkageError e) {
         String reason = e instanceof PluginSchemas.PluginStorageException
-            || e instanceof MissingResourceException ? e.getMessage()
+            || e instanceof MissingResourceException || e instanceof StartTimeoutException
+            ? e.getMessage()
             : "it failed to start: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
         plugins.add(new Plugin(file, d.id(), d.version(), State.FAILED, d.capabilities(),
@@ -260,18 +320,14 @@ public final class PluginHost implements AutoCloseable {
     return out;
   }
 
-  /** What started plugins that declared {@code rest} mount (a plugin that throws, nothing). */
+  /** What started plugins that declared {@code rest} mount (one that threw, nothing). */
   public List<Mount> mounts() {
     List<Mount> out = new ArrayList<>();
     for (Running r : running) {
       if (!r.descriptor().capabilities().contains(Capability.REST)) {
         continue;
       }
-      try {
-        out.add(new Mount(r.descriptor().id(), List.copyOf(r.plugin().resources())));
-      } catch (RuntimeException | LinkageError e) {
-        LOG.warn("Plugin {} gave no resources: {}", r.descriptor().id(), e.toString());
-      }
+      out.add(new Mount(r.descriptor().id(), r.resources()));
     }
     return out;
   }

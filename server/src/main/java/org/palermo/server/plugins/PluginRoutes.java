@@ -1,8 +1,16 @@
 package org.palermo.server.plugins;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -44,6 +52,52 @@ public final class PluginRoutes {
       }
     }
     rc.register(new SessionRequired());
+    rc.register(new InFlight(host.mounts().stream().map(PluginHost.Mount::id).toList()));
+  }
+
+  /** Requests one plugin may have in progress at once: a plugin that hangs holds no more. */
+  static final int MAX_IN_FLIGHT = 16;
+
+  /**
+   * Caps each plugin's requests in progress at {@link #MAX_IN_FLIGHT}, so a plugin whose routes
+   * hang holds that many of the server's threads at most; beyond it, 503 with a problem
+   * document, on that plugin's routes only.
+   */
+  @Priority(Priorities.USER + 100)
+  static final class InFlight implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final String PERMIT = "palermo.plugin.permit";
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    InFlight(List<String> ids) {
+      ids.forEach(id -> permits.put(id, new Semaphore(MAX_IN_FLIGHT)));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      String path = request.getUriInfo().getPath();
+      if (!path.startsWith(PREFIX)) {
+        return;
+      }
+      int slash = path.indexOf('/', PREFIX.length());
+      String id = slash < 0 ? path.substring(PREFIX.length())
+          : path.substring(PREFIX.length(), slash);
+      Semaphore permit = permits.get(id);
+      if (permit == null) {
+        return;
+      }
+      if (!permit.tryAcquire()) {
+        throw new PluginBusyException(id, MAX_IN_FLIGHT);
+      }
+      request.setProperty(PERMIT, permit);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      if (request.getProperty(PERMIT) instanceof Semaphore permit) {
+        request.removeProperty(PERMIT);
+        permit.release();
+      }
+    }
   }
 
   /** The model under another path, its methods handled by the plugin's own instance. */
