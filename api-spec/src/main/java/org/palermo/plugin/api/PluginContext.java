@@ -23,6 +23,17 @@ public interface PluginContext {
   }
 
   /**
+   * The role ({@code owner}, {@code editor}, {@code contributor}, {@code viewer}) in
+   * {@code workspaceId} of the account calling one of the plugin's routes, when it has
+   * {@code rest}: {@code caller} is the request's {@code SecurityContext.getUserPrincipal()}
+   * (any other principal gives nothing). Empty when the caller is not a member. This is all a
+   * plugin with {@code rest} alone learns of a workspace; more needs {@code read-workspaces}.
+   */
+  default Optional<String> callerRole(java.security.Principal caller, String workspaceId) {
+    return Optional.empty();
+  }
+
+  /**
    * The plugin's own MariaDB schema, {@code palermo_plugin_<id>} (hyphens become underscores),
    * when it has {@code storage}: connections log in as a database user made for this plugin,
    * with rights on that schema only. Before {@link PalermoPlugin#start} the host has applied

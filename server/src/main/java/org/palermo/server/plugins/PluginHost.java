@@ -27,6 +27,7 @@ import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
 import org.palermo.plugin.api.WorkspaceViews;
 import org.palermo.server.config.PluginEventSettings;
+import org.palermo.server.sessions.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -380,10 +381,18 @@ public final class PluginHost implements AutoCloseable {
     Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
         ? Optional.of(views) : Optional.empty();
     boolean hasMessages = d.capabilities().contains(Capability.MESSAGES);
+    boolean rest = d.capabilities().contains(Capability.REST);
     return new PluginContext() {
       @Override
       public Optional<WorkspaceViews> workspaces() {
         return granted;
+      }
+
+      @Override
+      public Optional<String> callerRole(java.security.Principal caller, String workspaceId) {
+        // Only the principal the host put on a request: a plugin cannot name another account.
+        return rest && caller instanceof Caller c ? views.roleOf(workspaceId, c.getName())
+            : Optional.empty();
       }
 
       @Override
