@@ -10,7 +10,15 @@ CREATE TABLE plugin_events (
   account_id    BINARY(16)   NULL,
   level         VARCHAR(20)  NULL,
   occurred_at   DATETIME     NOT NULL,
-  KEY plugin_events_workspace (workspace_id, sequence)
+  KEY plugin_events_workspace (workspace_id, sequence),
+  KEY plugin_events_age (occurred_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Each workspace's latest event, kept in the same transaction: delivery compares it with each
+-- plugin's cursor instead of reading the events.
+CREATE TABLE plugin_event_heads (
+  workspace_id   BINARY(16)  NOT NULL PRIMARY KEY,
+  last_sequence  BIGINT      NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- A plugin with the events capability gets the events after the one that was last when it
@@ -22,6 +30,7 @@ CREATE TABLE plugin_event_subscribers (
 
 -- Per plugin and workspace: the last event delivered (or dead-lettered), the failures of the
 -- next one so far and when to try it again, and which node holds it now (until leased_until).
+-- Times are the database's own (NOW(3)), so nodes' clocks and time zones do not matter.
 CREATE TABLE plugin_event_cursors (
   plugin_id        VARCHAR(40)  NOT NULL,
   workspace_id     BINARY(16)   NOT NULL,

@@ -12,7 +12,10 @@ public enum Capability {
   REST,
   /** Read-only views: workspace ids, member handles and roles, document ids and levels. */
   READ_WORKSPACES,
-  /** Core events after commit, at least once, in order per workspace. */
+  /**
+   * Core events after commit, at least once, in order per workspace. They carry ids (workspace,
+   * document, member accounts) and levels: as much as {@code read-workspaces} shows.
+   */
   EVENTS,
   /** Its own MariaDB schema, through a database user of its own. */
   STORAGE,

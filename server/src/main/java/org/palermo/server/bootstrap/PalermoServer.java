@@ -239,16 +239,23 @@ public final class PalermoServer implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(() -> {
       try {
         expireAbandonedUploads();
-        int pruned = events.prune(database.jdbi());
-        if (pruned > 0) {
-          log.info("Deleted {} plugin events older than {} days", pruned,
-              CoreEventLog.RETENTION.toDays());
-        }
       } catch (RuntimeException | IOException e) {
         log.warn("Dropping abandoned uploads failed; next try in an hour: {}",
             e.getClass().getSimpleName());
       }
     }, 1, 60, TimeUnit.MINUTES);
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        int pruned = events.prune(database.jdbi());
+        if (pruned > 0) {
+          log.info("Deleted {} plugin events older than {} days", pruned,
+              CoreEventLog.RETENTION.toDays());
+        }
+      } catch (RuntimeException e) {
+        log.warn("Deleting old plugin events failed; next try in an hour: {}",
+            e.getClass().getSimpleName());
+      }
+    }, 2, 60, TimeUnit.MINUTES);
   }
 
   /** Drops uploads abandoned for {@link UploadService#ABANDONED_AFTER}; returns how many. */

@@ -24,8 +24,9 @@ public record PluginEventSettings(Duration handlerTimeout, int attempts, Duratio
     }
   }
 
-  /** The pause after {@code failures} failed tries (1 or more). */
+  /** The pause after {@code failures} failed tries (1 or more), an hour at most. */
   public Duration pauseAfter(int failures) {
-    return firstPause.multipliedBy(1L << Math.min(failures - 1, 20));
+    Duration pause = firstPause.multipliedBy(1L << Math.min(failures - 1, 20));
+    return pause.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : pause;
   }
 }

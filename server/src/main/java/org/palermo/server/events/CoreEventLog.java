@@ -50,17 +50,25 @@ public final class CoreEventLog {
   /** How long events are kept: a plugin disabled for longer misses what happened meanwhile. */
   public static final java.time.Duration RETENTION = java.time.Duration.ofDays(30);
 
-  /** Deletes events older than {@link #RETENTION}; returns how many. */
+  /** Deletes events older than {@link #RETENTION}, in batches; returns how many. */
   public int prune(org.jdbi.v3.core.Jdbi jdbi) {
     LocalDateTime before = LocalDateTime.ofInstant(clock.instant().minus(RETENTION),
         ZoneOffset.UTC);
-    return jdbi.withExtension(EventDao.class, dao -> dao.prune(before));
+    int total = 0;
+    int batch;
+    do {
+      batch = jdbi.withExtension(EventDao.class, dao -> dao.prune(before, 10_000));
+      total += batch;
+    } while (batch == 10_000);
+    return total;
   }
 
   private void append(Handle h, byte[] workspaceId, Kind kind, byte[] documentId, long version,
       byte[] accountId, String level) {
-    h.attach(EventDao.class).append(workspaceId, kind.name(), documentId, version, accountId,
-        level, LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MINUTES),
+    EventDao dao = h.attach(EventDao.class);
+    dao.append(workspaceId, kind.name(), documentId, version, accountId, level,
+        LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MINUTES),
             ZoneOffset.UTC));
+    dao.advanceHead(workspaceId);
   }
 }

@@ -1,6 +1,5 @@
 package org.palermo.server.events;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +19,12 @@ public interface EventDao {
       @Bind("accountId") byte[] accountId, @Bind("level") String level,
       @Bind("occurredAt") LocalDateTime occurredAt);
 
+  /** Moves the workspace's head to the event just appended (in the same transaction). */
+  @SqlUpdate("INSERT INTO plugin_event_heads (workspace_id, last_sequence)"
+      + " VALUES (:workspaceId, LAST_INSERT_ID())"
+      + " ON DUPLICATE KEY UPDATE last_sequence = VALUES(last_sequence)")
+  void advanceHead(@Bind("workspaceId") byte[] workspaceId);
+
   @SqlQuery("SELECT COALESCE(MAX(sequence), 0) FROM plugin_events")
   long last();
 
@@ -34,15 +39,15 @@ public interface EventDao {
    * Workspaces with events the plugin has not had yet, whose next try is due and that no node
    * holds now.
    */
-  @SqlQuery("SELECT e.workspace_id FROM plugin_events e"
+  @SqlQuery("SELECT h.workspace_id FROM plugin_event_heads h"
       + " LEFT JOIN plugin_event_cursors c ON c.plugin_id = :pluginId"
-      + " AND c.workspace_id = e.workspace_id"
-      + " WHERE e.sequence > COALESCE(c.delivered, :from)"
-      + " AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= :now)"
-      + " AND (c.leased_until IS NULL OR c.leased_until <= :now)"
-      + " GROUP BY e.workspace_id ORDER BY MIN(e.sequence) LIMIT :limit")
+      + " AND c.workspace_id = h.workspace_id"
+      + " WHERE h.last_sequence > COALESCE(c.delivered, :from)"
+      + " AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= NOW(3))"
+      + " AND (c.leased_until IS NULL OR c.leased_until <= NOW(3))"
+      + " ORDER BY COALESCE(c.delivered, :from) LIMIT :limit")
   List<byte[]> due(@Bind("pluginId") String pluginId, @Bind("from") long from,
-      @Bind("now") Instant now, @Bind("limit") int limit);
+      @Bind("limit") int limit);
 
   @SqlUpdate("INSERT IGNORE INTO plugin_event_cursors (plugin_id, workspace_id, delivered)"
       + " VALUES (:pluginId, :workspaceId, :from)")
@@ -50,14 +55,15 @@ public interface EventDao {
       @Bind("from") long from);
 
   /**
-   * Takes (or, for the node holding it, extends) the workspace's delivery for this plugin until
-   * {@code until}; 1 when this node holds it.
+   * Takes (or, for the node holding it, extends) the workspace's delivery for this plugin for
+   * {@code millis}, by the database's clock; 1 when this node holds it.
    */
-  @SqlUpdate("UPDATE plugin_event_cursors SET leased_until = :until, lease_holder = :holder"
+  @SqlUpdate("UPDATE plugin_event_cursors"
+      + " SET leased_until = NOW(3) + INTERVAL :millis * 1000 MICROSECOND, lease_holder = :holder"
       + " WHERE plugin_id = :pluginId AND workspace_id = :workspaceId"
-      + " AND (leased_until IS NULL OR leased_until <= :now OR lease_holder = :holder)")
+      + " AND (leased_until IS NULL OR leased_until <= NOW(3) OR lease_holder = :holder)")
   int lease(@Bind("pluginId") String pluginId, @Bind("workspaceId") byte[] workspaceId,
-      @Bind("holder") byte[] holder, @Bind("now") Instant now, @Bind("until") Instant until);
+      @Bind("holder") byte[] holder, @Bind("millis") long millis);
 
   @SqlUpdate("UPDATE plugin_event_cursors SET leased_until = NULL, lease_holder = NULL"
       + " WHERE plugin_id = :pluginId AND workspace_id = :workspaceId AND lease_holder = :holder")
@@ -79,6 +85,17 @@ public interface EventDao {
   List<EventRow> after(@Bind("workspaceId") byte[] workspaceId, @Bind("after") long after,
       @Bind("limit") int limit);
 
+  /**
+   * Moves the cursor to the workspace's head when its undelivered events are gone (older than
+   * the retention), only while this node holds the workspace.
+   */
+  @SqlUpdate("UPDATE plugin_event_cursors c JOIN plugin_event_heads h"
+      + " ON h.workspace_id = c.workspace_id SET c.delivered = h.last_sequence, c.failures = 0,"
+      + " c.next_attempt_at = NULL WHERE c.plugin_id = :pluginId"
+      + " AND c.workspace_id = :workspaceId AND c.lease_holder = :holder")
+  int skipToHead(@Bind("pluginId") String pluginId, @Bind("workspaceId") byte[] workspaceId,
+      @Bind("holder") byte[] holder);
+
   /** Records a delivery (or a dead letter), only while this node holds the workspace. */
   @SqlUpdate("UPDATE plugin_event_cursors SET delivered = :sequence, failures = 0,"
       + " next_attempt_at = NULL WHERE plugin_id = :pluginId AND workspace_id = :workspaceId"
@@ -86,12 +103,14 @@ public interface EventDao {
   int advance(@Bind("pluginId") String pluginId, @Bind("workspaceId") byte[] workspaceId,
       @Bind("holder") byte[] holder, @Bind("sequence") long sequence);
 
-  @SqlUpdate("UPDATE plugin_event_cursors SET failures = :failures, next_attempt_at = :next"
+  /** Records a failed try and when to try again ({@code pauseMillis} from now, database time). */
+  @SqlUpdate("UPDATE plugin_event_cursors SET failures = :failures,"
+      + " next_attempt_at = NOW(3) + INTERVAL :pauseMillis * 1000 MICROSECOND"
       + " WHERE plugin_id = :pluginId AND workspace_id = :workspaceId"
       + " AND lease_holder = :holder")
   int failed(@Bind("pluginId") String pluginId, @Bind("workspaceId") byte[] workspaceId,
       @Bind("holder") byte[] holder, @Bind("failures") int failures,
-      @Bind("next") Instant next);
+      @Bind("pauseMillis") long pauseMillis);
 
   @SqlUpdate("INSERT IGNORE INTO plugin_dead_letters (plugin_id, sequence, failures, reason,"
       + " failed_at) VALUES (:pluginId, :sequence, :failures, :reason, :failedAt)")
@@ -112,12 +131,7 @@ public interface EventDao {
   @SqlQuery("SELECT COUNT(*) FROM plugin_dead_letters WHERE plugin_id = :pluginId")
   long deadLetterCount(@Bind("pluginId") String pluginId);
 
-  /** Events not delivered to the plugin yet (dead letters excluded). */
-  @SqlQuery("SELECT COUNT(*) FROM plugin_events e LEFT JOIN plugin_event_cursors c"
-      + " ON c.plugin_id = :pluginId AND c.workspace_id = e.workspace_id"
-      + " WHERE e.sequence > COALESCE(c.delivered, :from)")
-  long pending(@Bind("pluginId") String pluginId, @Bind("from") long from);
-
-  @SqlUpdate("DELETE FROM plugin_events WHERE occurred_at < :before")
-  int prune(@Bind("before") LocalDateTime before);
+  /** Deletes up to {@code limit} events older than {@code before}; how many it deleted. */
+  @SqlUpdate("DELETE FROM plugin_events WHERE occurred_at < :before LIMIT :limit")
+  int prune(@Bind("before") LocalDateTime before, @Bind("limit") int limit);
 }

@@ -81,7 +81,22 @@ public final class PluginHost implements AutoCloseable {
   /** How long a plugin may take to be made, started and to give its resources. */
   static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-  private record Started(PalermoPlugin plugin, List<Object> resources) {}
+  private record Started(PalermoPlugin plugin, List<Object> resources,
+      HikariDataSource storage) {
+    /** Stops the plugin (if it was made) and closes its pool, best effort. */
+    void dispose(PluginDescriptor d) {
+      if (plugin != null) {
+        try {
+          plugin.stop();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("Plugin {} failed to stop: {}", d.id(), e.toString());
+        }
+      }
+      if (storage != null) {
+        storage.close();
+      }
+    }
+  }
 
   /** A plugin that did not start in time: the host goes on without it. */
   private static final class StartTimeoutException extends Exception {
@@ -97,7 +112,7 @@ public final class PluginHost implements AutoCloseable {
    * that hangs there delays the server's start by {@code limit} at most.
    */
   private static Started startWithin(java.time.Duration limit, PluginClassLoader loader,
-      PluginDescriptor d, PluginContext context) throws Exception {
+      PluginDescriptor d, WorkspaceViews views, PluginSchemas schemas) throws Exception {
     java.util.concurrent.ExecutorService starter =
         java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
           Thread t = new Thread(r, "plugin-" + d.id() + "-start");
@@ -105,22 +120,24 @@ public final class PluginHost implements AutoCloseable {
           t.setContextClassLoader(loader);
           return t;
         });
+    // Whoever sets it first owns the outcome: the host (it waited for it) or, after the host
+    // gave up, the task itself, which then stops the plugin and closes its pool.
+    java.util.concurrent.atomic.AtomicBoolean claimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.Future<Started> task = starter.submit(() -> {
-      PalermoPlugin plugin = instantiate(loader, d);
-      plugin.start(context);
-      List<Object> resources = List.of();
-      if (d.capabilities().contains(Capability.REST)) {
-        try {
-          resources = List.copyOf(plugin.resources());
-        } catch (RuntimeException | LinkageError e) {
-          LOG.warn("Plugin {} gave no resources: {}", d.id(), e.toString());
-        }
+      Started started = start(loader, d, views, schemas);
+      if (!claimed.compareAndSet(false, true)) {
+        LOG.warn("Plugin {} started after the host gave up on it; stopping it", d.id());
+        started.dispose(d);
       }
-      return new Started(plugin, resources);
+      return started;
     });
     try {
       return task.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
+      if (!claimed.compareAndSet(false, true)) {
+        return task.get(); // it finished just now
+      }
       task.cancel(true);
       throw new StartTimeoutException(limit);
     } catch (java.util.concurrent.ExecutionException e) {
@@ -134,6 +151,35 @@ public final class PluginHost implements AutoCloseable {
       throw e;
     } finally {
       starter.shutdown();
+    }
+  }
+
+  /**
+   * Opens the plugin's storage (its migrations included), makes and starts it and asks for its
+   * resources; on a failure, undoes what it did before throwing.
+   */
+  private static Started start(PluginClassLoader loader, PluginDescriptor d,
+      WorkspaceViews views, PluginSchemas schemas) throws Exception {
+    HikariDataSource storage = null;
+    PalermoPlugin plugin = null;
+    try {
+      if (d.capabilities().contains(Capability.STORAGE)) {
+        storage = schemas.open(d.id(), loader);
+      }
+      plugin = instantiate(loader, d);
+      plugin.start(context(d, views, storage, loader));
+      List<Object> resources = List.of();
+      if (d.capabilities().contains(Capability.REST)) {
+        try {
+          resources = List.copyOf(plugin.resources());
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("Plugin {} gave no resources: {}", d.id(), e.toString());
+        }
+      }
+      return new Started(plugin, resources, storage);
+    } catch (Exception | LinkageError e) {
+      new Started(plugin, List.of(), storage).dispose(d);
+      throw e;
     }
   }
 
@@ -202,16 +248,14 @@ public final class PluginHost implements AutoCloseable {
             "its path is not a URL"));
         continue;
       }
-      HikariDataSource storage = null;
       try {
         List<String> warnings = new ArrayList<>();
         for (String unstable : UnstableUsage.find(jar)) {
           warnings.add("it uses " + unstable + ", which may change in a minor version of the"
               + " plugin API");
         }
-        ResourceBundle messages = null;
         if (d.capabilities().contains(Capability.MESSAGES)) {
-          messages = messages(d, loader, Locale.ROOT);
+          messages(d, loader, Locale.ROOT); // the base file must be there
           for (String language : OTHER_UN_LANGUAGES) {
             if (loader.findResource(d.messages() + "_" + language + ".properties") == null) {
               warnings.add("its messages have no " + language + " translation ("
@@ -219,12 +263,9 @@ public final class PluginHost implements AutoCloseable {
             }
           }
         }
-        if (d.capabilities().contains(Capability.STORAGE)) {
-          storage = services.schemas().open(d.id(), loader);
-        }
-        Started started = startWithin(START_TIMEOUT, loader, d,
-            context(d, views, storage, loader));
-        running.add(new Running(d, started.plugin(), loader, storage, started.resources()));
+        Started started = startWithin(START_TIMEOUT, loader, d, views, services.schemas());
+        running.add(new Running(d, started.plugin(), loader, started.storage(),
+            started.resources()));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
             null, List.copyOf(warnings)));
         for (String w : warnings) {
@@ -240,9 +281,6 @@ public final class PluginHost implements AutoCloseable {
         plugins.add(new Plugin(file, d.id(), d.version(), State.FAILED, d.capabilities(),
             reason));
         LOG.warn("Plugin {} not started: {}", d.id(), reason);
-        if (storage != null) {
-          storage.close();
-        }
         closeQuietly(loader);
       }
     }
@@ -250,8 +288,14 @@ public final class PluginHost implements AutoCloseable {
         .filter(r -> r.descriptor().capabilities().contains(Capability.EVENTS))
         .map(r -> new EventDelivery.Subscriber(r.descriptor().id(), r.plugin(), r.loader()))
         .toList();
-    EventDelivery delivery = new EventDelivery(services.jdbi(), services.clock(),
-        services.events(), subscribers);
+    EventDelivery delivery;
+    try {
+      delivery = new EventDelivery(services.jdbi(), services.clock(), services.events(),
+          subscribers);
+    } catch (RuntimeException e) {
+      new PluginHost(plugins, running, null).close();
+      throw e;
+    }
     return new PluginHost(plugins, running, delivery);
   }
 
@@ -335,7 +379,9 @@ public final class PluginHost implements AutoCloseable {
 
   @Override
   public void close() {
-    delivery.close();
+    if (delivery != null) {
+      delivery.close();
+    }
     for (Running r : running) {
       try {
         r.plugin().stop();

@@ -22,9 +22,12 @@ public class PluginResource {
     this.host = host;
   }
 
-  /** A dead letter: an event the plugin failed on every try. */
-  public record DeadLetterView(long sequence, String kind, int failures, String reason,
-      String failedAt) {}
+  /**
+   * A dead letter: an event the plugin failed on every try. Public, so the reason is its kind
+   * (the exception's class, or the time limit), never the plugin's message: the server log and
+   * the database keep that.
+   */
+  public record DeadLetterView(String kind, int failures, String reason, String failedAt) {}
 
   /** A plugin's event delivery: how many dead letters it has, and the latest few. */
   public record EventsView(long deadLetters, List<DeadLetterView> recent) {}
@@ -40,10 +43,15 @@ public class PluginResource {
     return new PluginsView(PluginApi.VERSION, host.plugins().stream().map(this::view).toList());
   }
 
+  private static String publicReason(String reason) {
+    int colon = reason.indexOf(": ");
+    return colon < 0 ? reason : reason.substring(0, colon);
+  }
+
   private PluginView view(PluginHost.Plugin p) {
     EventsView events = p.state() != PluginHost.State.STARTED ? null
         : host.deadLetters(p.id()).map(d -> new EventsView(d.count(), d.recent().stream()
-            .map(l -> new DeadLetterView(l.sequence(), l.kind(), l.failures(), l.reason(),
+            .map(l -> new DeadLetterView(l.kind(), l.failures(), publicReason(l.reason()),
                 l.failedAt().toString() + "Z"))
             .toList()))
         .orElse(null);

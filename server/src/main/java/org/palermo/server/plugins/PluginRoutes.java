@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,15 @@ public final class PluginRoutes {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      String path = request.getUriInfo().getPath();
-      if (!path.startsWith(PREFIX)) {
+      // api/v1/plugins/{id}/...: the id segment without any matrix parameters.
+      List<PathSegment> segments = request.getUriInfo().getPathSegments();
+      if (segments.size() < 4 || !"api".equals(segments.get(0).getPath())
+          || !"v1".equals(segments.get(1).getPath())
+          || !"plugins".equals(segments.get(2).getPath())) {
         return;
       }
-      int slash = path.indexOf('/', PREFIX.length());
-      String id = slash < 0 ? path.substring(PREFIX.length())
-          : path.substring(PREFIX.length(), slash);
-      Semaphore permit = permits.get(id);
+      Semaphore permit = permits.get(segments.get(3).getPath());
+      String id = segments.get(3).getPath();
       if (permit == null) {
         return;
       }

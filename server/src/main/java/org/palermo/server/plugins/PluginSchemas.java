@@ -24,6 +24,8 @@ import org.palermo.server.config.DatabaseSettings;
  * the schema without a password file, and no plugin learns another's.
  */
 public final class PluginSchemas {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PluginSchemas.class);
   /** Where a plugin keeps its migrations, in its jar. */
   static final String MIGRATIONS = "palermo-plugin/migration";
   private static final String PREFIX = "palermo_plugin_";
@@ -72,11 +74,15 @@ public final class PluginSchemas {
       s.execute("ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
       s.execute("GRANT " + PRIVILEGES + " ON `" + grantable + "`.* TO " + account);
     } catch (SQLException e) {
-      throw new PluginStorageException("its schema " + name + " could not be prepared: "
-          + firstLine(e.getMessage()));
+      // The database's message may name hosts and accounts: the log has it, the listing not.
+      LOG.warn("Plugin {}: preparing schema {} failed: {}", id, name, firstLine(e.getMessage()));
+      throw new PluginStorageException("its schema " + name + " could not be prepared (the"
+          + " server log says why)");
     }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(core.urlFor(name));
+    // The core's URL parameters, but never its credentials: the plugin logs in as itself.
+    config.setJdbcUrl(core.urlFor(name).replaceAll("(?i)([?&])(user|password)=[^&]*&?", "$1")
+        .replaceAll("[?&]$", ""));
     config.setUsername(name);
     config.setPassword(password);
     config.setPoolName("plugin-" + id);
@@ -88,8 +94,10 @@ public final class PluginSchemas {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
+      LOG.warn("Plugin {}: connecting to schema {} failed: {}", id, name,
+          firstLine(e.getMessage()));
       throw new PluginStorageException("its schema " + name + " cannot be reached as its own"
-          + " user: " + firstLine(e.getMessage()));
+          + " user (the server log says why)");
     }
     try {
       Flyway.configure(pluginLoader)
@@ -98,11 +106,15 @@ public final class PluginSchemas {
           .failOnMissingLocations(false)
           .load()
           .migrate();
+      return pool;
     } catch (FlywayException e) {
       pool.close();
-      throw new PluginStorageException("its migrations failed: " + firstLine(e.getMessage()));
+      LOG.warn("Plugin {}: migrations failed: {}", id, firstLine(e.getMessage()));
+      throw new PluginStorageException("its migrations failed (the server log says why)");
+    } catch (RuntimeException | Error e) {
+      pool.close();
+      throw e;
     }
-    return pool;
   }
 
   private String password(String id) {

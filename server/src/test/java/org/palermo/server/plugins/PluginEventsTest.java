@@ -148,13 +148,16 @@ class PluginEventsTest {
       JsonNode latest = p.path("events").path("recent").get(0);
       assertEquals("MEMBER_REMOVED", latest.path("kind").asText(), p.toString());
       assertEquals(3, latest.path("failures").asInt());
-      assertTrue(latest.path("reason").asText().contains(mode.equals("throw")
-          ? "java.lang.IllegalStateException: refuses MEMBER_REMOVED"
-          : "did not return within 700 ms"), latest.toString());
+      // Public: the exception's class, never the plugin's message.
+      assertEquals(mode.equals("throw") ? "java.lang.IllegalStateException"
+          : "its handler has not returned from an earlier call yet",
+          latest.path("reason").asText(), latest.toString());
       assertTrue(latest.path("failedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ"),
           latest.toString());
-      assertEquals(3 * EXPECTED.size(), lines(mode).stream().filter(l -> l.startsWith(">"))
-          .count(), "three tries of each event, in order: " + lines(mode));
+      // A throwing handler is tried three times per event; a hung one keeps its one thread
+      // (no pile of threads): the later tries fail at once without calling it.
+      assertEquals(mode.equals("throw") ? 3 * EXPECTED.size() : 1, lines(mode).stream()
+          .filter(l -> l.startsWith(">")).count(), "calls, in order: " + lines(mode));
     }
     assertEquals(200, server.get("api/v1/health").statusCode());
     String another = Cli.ok(cli.as(owner, "workspace", "create", "Later")).line("workspace");

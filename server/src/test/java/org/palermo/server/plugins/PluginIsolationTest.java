@@ -100,6 +100,10 @@ class PluginIsolationTest {
       assertTrue(busy != null, "the stuck plugin's routes answer 503 once it holds its cap");
       assertTrue(busy.body().contains("urn:palermo:problem:plugin-busy"), busy.body());
       assertEquals("5", busy.headers().firstValue("Retry-After").orElse(""));
+      HttpResponse<String> disguised = server.send(server.request(
+          "api/v1/plugins/stuck;x=1/wait").header("Authorization", "Bearer " + p.token())
+          .timeout(Duration.ofSeconds(10)).GET().build());
+      assertEquals(503, disguised.statusCode(), "matrix parameters do not dodge the cap");
 
       assertEquals(200, server.get("api/v1/health").statusCode());
       HttpResponse<String> pong = server.send(server.request("api/v1/plugins/fine/ping")
