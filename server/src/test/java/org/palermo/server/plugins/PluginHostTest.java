@@ -116,7 +116,9 @@ class PluginHostTest {
         + " @Context SecurityContext s) {\n"
         + "    if (context.workspaces().isEmpty()) return \"no views, role \""
         + " + context.callerRole(s.getUserPrincipal(), ws).orElse(\"none\") + \", forged \""
-        + " + context.callerRole(() -> s.getUserPrincipal().getName(), ws).orElse(\"none\");\n"
+        + " + context.callerRole(() -> s.getUserPrincipal().getName(), ws).orElse(\"none\")"
+        + " + \", storage \" + context.storage().isPresent() + \", messages \""
+        + " + context.messages(java.util.Locale.ROOT).isPresent();\n"
         + "    WorkspaceViews v = context.workspaces().get();\n"
         + "    return v.roleOf(ws, s.getUserPrincipal().getName()).orElse(\"not a member\")"
         + " + \" \" + v.documents(ws).stream().map(d -> d.version() + \":\" + d.level())"
@@ -256,11 +258,14 @@ class PluginHostTest {
     assertEquals("not a member [1:confidential] 1", server.send(server.request(
         "api/v1/plugins/views/workspaces/" + ws).header("Authorization", "Bearer "
             + other.token()).GET().build()).body());
-    assertEquals("no views, role owner, forged none", server.send(server.request(
+    assertEquals("no views, role owner, forged none, storage false, messages false",
+        server.send(server.request(
         "api/v1/plugins/blind/workspaces/" + ws).header("Authorization", "Bearer "
             + owner.token()).GET().build()).body(), "a plugin without read-workspaces gets no"
-        + " views, only the caller's own role, and only for the request's own principal");
-    assertEquals("no views, role none, forged none", server.send(server.request(
+        + " views, only the caller's own role, and only for the request's own principal;"
+        + " no storage or messages it did not declare");
+    assertEquals("no views, role none, forged none, storage false, messages false",
+        server.send(server.request(
         "api/v1/plugins/blind/workspaces/" + ws).header("Authorization", "Bearer "
             + other.token()).GET().build()).body());
   }
