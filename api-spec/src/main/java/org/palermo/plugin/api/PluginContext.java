@@ -17,6 +17,15 @@ public interface PluginContext {
   /** The capabilities the plugin declared and the operator approved. */
   Set<Capability> capabilities();
 
+  /**
+   * The operator's folder for this plugin, {@code <plugin folder>/<id>/}, when it exists: where
+   * an operator puts data files that override what the plugin ships (reference data, lists).
+   * The plugin reads it; it is not a place to write.
+   */
+  default Optional<java.nio.file.Path> operatorFolder() {
+    return Optional.empty();
+  }
+
   /** Read-only views of workspaces, when the plugin has {@code read-workspaces}. */
   default Optional<WorkspaceViews> workspaces() {
     return Optional.empty();

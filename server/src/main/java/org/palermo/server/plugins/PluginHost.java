@@ -111,8 +111,9 @@ public final class PluginHost implements AutoCloseable {
    * Makes and starts the plugin, and asks for its resources, on a thread of its own, so a plugin
    * that hangs there delays the server's start by {@code limit} at most.
    */
-  private static Started startWithin(java.time.Duration limit, PluginClassLoader loader,
-      PluginDescriptor d, WorkspaceViews views, PluginSchemas schemas) throws Exception {
+  private static Started startWithin(java.time.Duration limit, Path folder,
+      PluginClassLoader loader, PluginDescriptor d, WorkspaceViews views, PluginSchemas schemas)
+      throws Exception {
     java.util.concurrent.ExecutorService starter =
         java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
           Thread t = new Thread(r, "plugin-" + d.id() + "-start");
@@ -125,7 +126,7 @@ public final class PluginHost implements AutoCloseable {
     java.util.concurrent.atomic.AtomicBoolean claimed =
         new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.Future<Started> task = starter.submit(() -> {
-      Started started = start(loader, d, views, schemas);
+      Started started = start(folder, loader, d, views, schemas);
       if (!claimed.compareAndSet(false, true)) {
         LOG.warn("Plugin {} started after the host gave up on it; stopping it", d.id());
         started.dispose(d);
@@ -158,7 +159,7 @@ public final class PluginHost implements AutoCloseable {
    * Opens the plugin's storage (its migrations included), makes and starts it and asks for its
    * resources; on a failure, undoes what it did before throwing.
    */
-  private static Started start(PluginClassLoader loader, PluginDescriptor d,
+  private static Started start(Path folder, PluginClassLoader loader, PluginDescriptor d,
       WorkspaceViews views, PluginSchemas schemas) throws Exception {
     HikariDataSource storage = null;
     PalermoPlugin plugin = null;
@@ -167,7 +168,7 @@ public final class PluginHost implements AutoCloseable {
         storage = schemas.open(d.id(), loader);
       }
       plugin = instantiate(loader, d);
-      plugin.start(context(d, views, storage, loader));
+      plugin.start(context(folder, d, views, storage, loader));
       List<Object> resources = List.of();
       if (d.capabilities().contains(Capability.REST)) {
         try {
@@ -263,7 +264,8 @@ public final class PluginHost implements AutoCloseable {
             }
           }
         }
-        Started started = startWithin(START_TIMEOUT, loader, d, views, services.schemas());
+        Started started = startWithin(START_TIMEOUT, folder, loader, d, views,
+            services.schemas());
         running.add(new Running(d, started.plugin(), loader, started.storage(),
             started.resources()));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
@@ -422,7 +424,7 @@ public final class PluginHost implements AutoCloseable {
     return (PalermoPlugin) type.getConstructor().newInstance();
   }
 
-  private static PluginContext context(PluginDescriptor d, WorkspaceViews views,
+  private static PluginContext context(Path folder, PluginDescriptor d, WorkspaceViews views,
       DataSource storage, ClassLoader loader) {
     Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
         ? Optional.of(views) : Optional.empty();
@@ -432,6 +434,11 @@ public final class PluginHost implements AutoCloseable {
       @Override
       public Optional<WorkspaceViews> workspaces() {
         return granted;
+      }
+
+      @Override
+      public Optional<java.nio.file.Path> operatorFolder() {
+        return Optional.of(folder.resolve(d.id())).filter(Files::isDirectory);
       }
 
       @Override

@@ -53,6 +53,7 @@ public final class PluginRoutes {
       }
     }
     rc.register(new SessionRequired());
+    rc.register(new PluginProblemMapper());
     rc.register(new InFlight(host.mounts().stream().map(PluginHost.Mount::id).toList()));
   }
 

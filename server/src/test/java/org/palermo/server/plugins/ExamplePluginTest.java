@@ -3,24 +3,19 @@ package org.palermo.server.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.palermo.client.cli.PalermoCli;
 import org.palermo.client.cli.Terminal;
 import org.palermo.plugins.example.ExamplePlugin;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.TestDatabase;
 import org.palermo.server.testing.TestServer;
 
@@ -34,7 +29,7 @@ class ExamplePluginTest {
   void theExamplePlugin_installedAndEnabled_answersOnItsRoute() throws Exception {
     Path folder = TestDatabase.folder("example-plugin").resolve("plugins");
     Files.createDirectories(folder);
-    install(folder.resolve("palermo-plugin-example.jar"));
+    PluginJars.installBuilt(ExamplePlugin.class, folder.resolve("palermo-plugin-example.jar"));
     StringWriter out = new StringWriter();
     assertEquals(0, PalermoCli.run(new Terminal(new PrintWriter(out), new PrintWriter(out),
         Map.of(), null), "admin", "plugins", "--dir", folder.toString(), "enable", "example",
@@ -86,24 +81,6 @@ class ExamplePluginTest {
       assertTrue(server.send(server.request("api/v1/openapi.yaml").GET().build()).body()
           .contains("/api/v1/plugins/example/activity/{workspaceId}:"), "its routes are"
           + " described");
-    }
-  }
-
-  /** The example's jar as the build made it (or, from classes in a folder, jarred here). */
-  private static void install(Path target) throws IOException {
-    Path built = Path.of(URI.create(ExamplePlugin.class.getProtectionDomain().getCodeSource()
-        .getLocation().toString()));
-    if (Files.isRegularFile(built)) {
-      Files.copy(built, target);
-      return;
-    }
-    try (OutputStream file = Files.newOutputStream(target);
-        JarOutputStream jar = new JarOutputStream(file);
-        Stream<Path> all = Files.walk(built)) {
-      for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
-        jar.putNextEntry(new JarEntry(built.relativize(p).toString().replace('\\', '/')));
-        jar.write(Files.readAllBytes(p));
-      }
     }
   }
 }

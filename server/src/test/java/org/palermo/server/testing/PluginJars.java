@@ -59,6 +59,27 @@ public final class PluginJars {
     return jar;
   }
 
+  /**
+   * Copies a plugin as the build made it (the jar holding {@code entry}; from classes in a
+   * folder, jarred here) to {@code target}, as an operator installs it.
+   */
+  public static void installBuilt(Class<?> entry, Path target) throws IOException {
+    Path built = Path.of(URI.create(entry.getProtectionDomain().getCodeSource().getLocation()
+        .toString()));
+    if (Files.isRegularFile(built)) {
+      Files.copy(built, target);
+      return;
+    }
+    try (OutputStream file = Files.newOutputStream(target);
+        JarOutputStream jar = new JarOutputStream(file);
+        java.util.stream.Stream<Path> all = Files.walk(built)) {
+      for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+        jar.putNextEntry(new JarEntry(built.relativize(p).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(p));
+      }
+    }
+  }
+
   /** A descriptor's text. */
   public static String descriptor(String id, String requires, String capabilities,
       String entry) {
