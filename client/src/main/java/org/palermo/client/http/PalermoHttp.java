@@ -70,6 +70,15 @@ public final class PalermoHttp {
     }
   }
 
+  public JsonNode patch(String path, Object body) {
+    try {
+      return send(builder(path).header("Content-Type", "application/json")
+          .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public JsonNode delete(String path) {
     return send(builder(path).DELETE());
   }

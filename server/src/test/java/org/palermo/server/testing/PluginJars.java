@@ -80,6 +80,20 @@ public final class PluginJars {
     }
   }
 
+  /**
+   * {@code palermo admin plugins --dir FOLDER enable ID --approve CAPS}, as an operator runs it
+   * on the server's machine.
+   */
+  public static void enable(Path folder, String id, String capabilities) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = org.palermo.client.cli.PalermoCli.run(new org.palermo.client.cli.Terminal(
+        new java.io.PrintWriter(out), new java.io.PrintWriter(out), Map.of(), null), "admin",
+        "plugins", "--dir", folder.toString(), "enable", id, "--approve", capabilities);
+    if (code != 0) {
+      throw new AssertionError("enable " + id + ": " + out);
+    }
+  }
+
   /** A descriptor's text. */
   public static String descriptor(String id, String requires, String capabilities,
       String entry) {

@@ -1,0 +1,125 @@
+package org.palermo.client.checklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.plugin.SealedRef;
+import org.palermo.client.plugin.SealedStorage;
+import org.palermo.security.ids.WorkspaceId;
+
+/**
+ * The cluster-checklist plugin's client: its routes, and the notes of an item sealed here
+ * (through {@link SealedStorage}) before their document id goes to the plugin.
+ */
+public final class ChecklistClient {
+  /** The plugin's id, and where its routes are. */
+  public static final String PLUGIN = "cluster-checklist";
+  private static final String BASE = "api/v1/plugins/" + PLUGIN + "/";
+
+  private final PalermoHttp http;
+
+  public ChecklistClient(PalermoHttp http) {
+    this.http = http;
+  }
+
+  private static String ws(WorkspaceId workspace) {
+    return BASE + "workspaces/" + workspace + "/";
+  }
+
+  public JsonNode profile(WorkspaceId workspace) {
+    return http.get(ws(workspace) + "profile");
+  }
+
+  public JsonNode saveProfile(WorkspaceId workspace, String state, List<String> instruments,
+      boolean partyToUncac, int group, int startYear) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("state", state);
+    body.put("instruments", instruments);
+    body.put("partyToUncac", partyToUncac);
+    body.put("group", group);
+    body.put("startYear", startYear);
+    return http.put(ws(workspace) + "profile", body);
+  }
+
+  /** The phase in a Mechanism year, or a calendar year, or this year when both are null. */
+  public JsonNode schedule(WorkspaceId workspace, Integer year, Integer calendarYear) {
+    return http.get(ws(workspace) + "schedule" + (year != null ? "?year=" + year
+        : calendarYear != null ? "?calendarYear=" + calendarYear : ""));
+  }
+
+  public JsonNode start(WorkspaceId workspace, String checklist) {
+    return http.post(ws(workspace) + "checklists/" + checklist, Map.of());
+  }
+
+  public JsonNode get(WorkspaceId workspace, String checklist) {
+    return http.get(ws(workspace) + "checklists/" + checklist);
+  }
+
+  /** Changes an item; null arguments leave that part as it is. */
+  public JsonNode change(WorkspaceId workspace, String checklist, String item, String status,
+      List<String> assignees, List<String> documents, String notes) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (status != null) {
+      body.put("status", status);
+    }
+    if (assignees != null) {
+      body.put("assignees", assignees);
+    }
+    if (documents != null) {
+      body.put("documents", documents);
+    }
+    if (notes != null) {
+      body.put("notes", notes);
+    }
+    return http.patch(ws(workspace) + "checklists/" + checklist + "/items/" + item, body);
+  }
+
+  /**
+   * Seals {@code text} as the item's notes (a new version of its notes if it has some) and
+   * records their document id with the plugin; the server sees neither the text nor its name.
+   */
+  public JsonNode saveNotes(SealedStorage sealed, String checklist, String item, String text) {
+    JsonNode current = find(get(sealed.workspace(), checklist), item);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    String notes = current.path("notes").isTextual() ? current.path("notes").asText() : null;
+    SealedRef ref;
+    if (notes == null) {
+      ref = sealed.put(checklist + " " + item, bytes);
+    } else {
+      ref = sealed.update(current(sealed, notes), bytes);
+    }
+    return change(sealed.workspace(), checklist, item, null, null, null, ref.documentId());
+  }
+
+  /** The current version of the notes, among this plugin's sealed items of the workspace. */
+  private static SealedRef current(SealedStorage sealed, String documentId) {
+    return sealed.list().stream().map(i -> i.ref())
+        .filter(r -> r.documentId().equals(documentId)).findFirst()
+        .orElseThrow(() -> org.palermo.client.ClientException.refused("The item's notes ("
+            + documentId + ") are not notes of this plugin any more: save new ones after"
+            + " checking with the workspace's members"));
+  }
+
+  /** The item's notes, opened and verified here; null when it has none. */
+  public String notes(SealedStorage sealed, String checklist, String item) {
+    JsonNode current = find(get(sealed.workspace(), checklist), item);
+    if (!current.path("notes").isTextual()) {
+      return null;
+    }
+    return new String(sealed.get(current.path("notes").asText()), StandardCharsets.UTF_8);
+  }
+
+  /** The item of a checklist answer; a usage error naming the items when it is not there. */
+  public static JsonNode find(JsonNode checklist, String item) {
+    for (JsonNode i : checklist.path("items")) {
+      if (i.path("item").asText().equals(item)) {
+        return i;
+      }
+    }
+    throw org.palermo.client.ClientException.usage("No item '" + item + "' in "
+        + checklist.path("checklist").asText() + "; 'palermo checklist show' lists them");
+  }
+}
