@@ -189,6 +189,18 @@ public final class AuditClient {
     }
   }
 
+  /**
+   * Records something this member did through a plugin: {@code subject} and {@code action} are
+   * ids and words the plugin's server side already has, never content (the log is not sealed).
+   *
+   * @throws ClientException (usage) if they are out of the format's limits (1 to 200 bytes of
+   *     UTF-8 each, no control character; a plugin id as plugins have)
+   */
+  public void pluginAction(WorkspaceId workspace, String plugin, String subject, String action) {
+    record(workspace, c -> new AuditEvent.PluginAction(workspace, c.at(),
+        c.membershipSequence(), plugin, subject, action));
+  }
+
   /** Records the newest membership entry this member signed (the change just made). */
   public void membershipChanged(WorkspaceId workspace) {
     record(workspace, c -> {

@@ -2,6 +2,7 @@ package org.palermo.client.checklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,37 @@ public final class ChecklistClient {
       return null;
     }
     return new String(sealed.get(current.path("notes").asText()), StandardCharsets.UTF_8);
+  }
+
+  /** What an item change names in the workspace's audit log: {@code "<checklist> <item>"}. */
+  public static String auditSubject(String checklist, String item) {
+    return checklist + " " + item;
+  }
+
+  /**
+   * What an item change says in the workspace's audit log, for the parts changed (null ones
+   * were not): the status word, how many assignees and linked documents, the notes' document
+   * id. Only what the plugin already has, never content: not who is assigned, not the notes.
+   */
+  public static String auditAction(String status, List<String> assignees,
+      List<String> documents, String notesDocument) {
+    List<String> parts = new ArrayList<>();
+    if (status != null) {
+      parts.add("status " + status);
+    }
+    if (assignees != null) {
+      parts.add("assignees " + assignees.size());
+    }
+    if (documents != null) {
+      parts.add("documents " + documents.size());
+    }
+    if (notesDocument != null) {
+      parts.add("notes " + notesDocument);
+    }
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("nothing changed");
+    }
+    return String.join("; ", parts);
   }
 
   /** The item of a checklist answer; a usage error naming the items when it is not there. */

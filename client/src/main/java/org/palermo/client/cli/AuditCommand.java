@@ -141,6 +141,8 @@ final class AuditCommand {
           + g.accounts().size() + " State account(s)";
     } else if (event instanceof AuditEvent.SignedOff s) {
       return "signed off version " + s.version() + " of " + s.document();
+    } else if (event instanceof AuditEvent.PluginAction p) {
+      return "plugin " + p.plugin() + ": " + p.subject() + ": " + p.action();
     } else if (event instanceof AuditEvent.ServerObserved o) {
       return o.observation().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + o.document().map(d -> " " + d + " v" + o.version()).orElse("")

@@ -181,24 +181,36 @@ final class ChecklistCommand {
         }
       }
     }
-    JsonNode changed = null;
-    if (status != null || assignees != null || documents != null) {
-      changed = client.change(workspace, checklist, item, status, assignees, documents, null);
+    if (status == null && assignees == null && documents == null && notesFile == null) {
+      throw ClientException.usage("Nothing to change: give --status, --assign, --link or"
+          + " --notes-file");
     }
+    String text = null;
     if (notesFile != null) {
-      String text;
       try {
         text = Files.readString(notesFile, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw ClientException.usage("Cannot read " + notesFile + " as UTF-8 text");
       }
-      changed = client.saveNotes(SealedStorage.of(session.documents(), root.home(), workspace,
-          ChecklistClient.PLUGIN), checklist, item, text);
     }
-    if (changed == null) {
-      throw ClientException.usage("Nothing to change: give --status, --assign, --link or"
-          + " --notes-file");
+    JsonNode changed = null;
+    if (status != null || assignees != null || documents != null) {
+      changed = client.change(workspace, checklist, item, status, assignees, documents, null);
     }
+    String notesDocument = null;
+    if (text != null) {
+      try {
+        changed = client.saveNotes(SealedStorage.of(session.documents(), root.home(),
+            workspace, ChecklistClient.PLUGIN), checklist, item, text);
+      } catch (RuntimeException e) {
+        if (changed != null) { // the first change was made: it is still logged
+          audit(session, workspace, checklist, item, status, assignees, documents, null);
+        }
+        throw e;
+      }
+      notesDocument = changed.path("notes").asText();
+    }
+    audit(session, workspace, checklist, item, status, assignees, documents, notesDocument);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("item", changed.path("item").asText());
     out.put("status", changed.path("status").asText());
@@ -208,6 +220,18 @@ final class ChecklistCommand {
         : "none");
     root.print(out);
     return 0;
+  }
+
+  /**
+   * One entry in the workspace's audit log per {@code set}, signed by this member: the item and
+   * what changed (the status word, counts, the notes' document id), never content.
+   */
+  private static void audit(PalermoCli.Unlocked session, WorkspaceId workspace,
+      String checklist, String item, String status, List<String> assignees,
+      List<String> documents, String notesDocument) {
+    session.audit().pluginAction(workspace, ChecklistClient.PLUGIN,
+        ChecklistClient.auditSubject(checklist, item),
+        ChecklistClient.auditAction(status, assignees, documents, notesDocument));
   }
 
   @Command(name = "notes", description = "Print an item's notes, opened and verified here.")

@@ -1,5 +1,9 @@
 package org.palermo.security.audit;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainHead;
 import org.palermo.security.chain.MalformedEntryException;
@@ -39,7 +44,9 @@ import org.palermo.security.manifest.DocumentManifest;
  * manifest hash (32)}; kind 3 disclosure changed {@code document (16) || disclosure entry:
  * sequence (u64) || hash (32)}; kind 4 keys granted {@code document (16) || version (u64) ||
  * count (u32, 1..1000) || count x account (16)}; kind 5 signed off {@code document (16) ||
- * version (u64) || sign-off hash (32)}; kind 64 server observed {@code observation (u8) ||
+ * version (u64) || sign-off hash (32)}; kind 6 plugin action {@code plugin (u32 length, ASCII,
+ * 2..40) || subject (u32 length, UTF-8, 1..200) || action (u32 length, UTF-8, 1..200)}; kind 64
+ * server observed {@code observation (u8) ||
  * document (16) || version (u64) || account (16, all zero when none)}.
  */
 public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.ServerObserved {
@@ -76,7 +83,7 @@ public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.Se
             }
             int kind = in.u8();
             if (kind != ServerObserved.KIND && (kind < MembershipChanged.KIND
-                    || kind > SignedOff.KIND)) {
+                    || kind > PluginAction.KIND)) {
                 throw new MalformedEntryException("unknown audit event kind " + kind);
             }
             WorkspaceId ws = WorkspaceId.of(in.fixed(Id128.LENGTH));
@@ -116,6 +123,10 @@ public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.Se
                     case SignedOff.KIND -> new SignedOff(ws, at, membership,
                             DocumentId.of(in.fixed(Id128.LENGTH)), in.u64(),
                             in.fixed(HASH_LENGTH));
+                    case PluginAction.KIND -> new PluginAction(ws, at, membership,
+                            utf8(in.bytes(PluginAction.MAX_PLUGIN_BYTES)),
+                            utf8(in.bytes(PluginAction.MAX_TEXT_BYTES)),
+                            utf8(in.bytes(PluginAction.MAX_TEXT_BYTES)));
                     default -> throw new MalformedEntryException("unknown audit event kind "
                             + kind);
                 };
@@ -132,6 +143,18 @@ public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.Se
             throw new IllegalArgumentException("time out of range");
         }
         return Instant.ofEpochSecond(value);
+    }
+
+    /** Strict UTF-8: malformed input, encoded surrogates and overlong forms are refused. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8");
+        }
     }
 
     private static Optional<byte[]> present(byte[] id) {
@@ -193,7 +216,7 @@ public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.Se
 
     /** An event a member signs: it names the membership-log entry the member acted under. */
     sealed interface MemberEvent extends AuditEvent permits MembershipChanged, VersionPut,
-            DisclosureChanged, KeysGranted, SignedOff {
+            DisclosureChanged, KeysGranted, SignedOff, PluginAction {
         /** The membership-log entry the author verified and acted under. */
         long membershipSequence();
     }
@@ -375,6 +398,51 @@ public sealed interface AuditEvent permits AuditEvent.MemberEvent, AuditEvent.Se
             return "SignedOff[workspace=" + workspace + ", at=" + at + ", membershipSequence="
                     + membershipSequence + ", document=" + document + ", version=" + version
                     + ", signOffHash=" + hex(signOffHash) + "]";
+        }
+    }
+
+    /**
+     * The member did something through a plugin: {@code plugin} is the plugin's id
+     * ({@code [a-z][a-z0-9-]{1,39}}), {@code subject} what it was done to and {@code action} what
+     * was done, each 1 to {@link #MAX_TEXT_BYTES} bytes of UTF-8 with no control character.
+     * Subject and action are ids and words the plugin's server side already has, never content:
+     * the log is readable by every member and by the server, and is not sealed. Any member, any
+     * role, may write one; whether the action itself was allowed is the plugin's to decide.
+     */
+    record PluginAction(WorkspaceId workspace, Instant at, long membershipSequence,
+            String plugin, String subject, String action) implements MemberEvent {
+        static final int KIND = 6;
+        /** Longest plugin id. */
+        public static final int MAX_PLUGIN_BYTES = 40;
+        /** Longest subject and action, in UTF-8 bytes. */
+        public static final int MAX_TEXT_BYTES = 200;
+        private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+        public PluginAction {
+            requireMember(workspace, at, membershipSequence);
+            Objects.requireNonNull(plugin, "plugin");
+            if (!PLUGIN_ID.matcher(plugin).matches()) {
+                throw new IllegalArgumentException("a plugin id is [a-z][a-z0-9-]{1,39}");
+            }
+            requireText(subject, "subject");
+            requireText(action, "action");
+        }
+
+        private static void requireText(String text, String what) {
+            Objects.requireNonNull(text, what);
+            boolean ok = !text.isEmpty() && text.codePoints().noneMatch(
+                    c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
+            if (!ok || text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("a plugin action's " + what + " is 1 to "
+                        + MAX_TEXT_BYTES + " bytes of UTF-8 with no control character");
+            }
+        }
+
+        @Override
+        public byte[] encode() {
+            return startMember(KIND, this).bytes(plugin.getBytes(StandardCharsets.US_ASCII))
+                    .bytes(subject.getBytes(StandardCharsets.UTF_8))
+                    .bytes(action.getBytes(StandardCharsets.UTF_8)).toByteArray();
         }
     }
 

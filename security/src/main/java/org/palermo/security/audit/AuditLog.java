@@ -38,7 +38,8 @@ import org.palermo.security.membership.MembershipLog;
  * of this log named (its membership sequence, or the entry a {@link AuditEvent.MembershipChanged}
  * logged): so once a member's removal is logged, that member can no longer write by naming an
  * entry from before it. The author is a member, any role, at the membership entry named (else a
- * wrong author). A {@link AuditEvent.MembershipChanged} logs a membership entry the log has, by
+ * wrong author); a {@link AuditEvent.PluginAction} asks for nothing more (any member, any role,
+ * may write one). A {@link AuditEvent.MembershipChanged} logs a membership entry the log has, by
  * sequence and hash (else a rule error), that the same key signed (else a wrong author): members
  * log their own changes. A member removed later stays the author of what they wrote before.
  *

@@ -50,6 +50,8 @@ class AuditEventTest {
                 new AuditEvent.DisclosureChanged(WS, AT, 4, DOC, new ChainHead(0, filled(0x33))),
                 new AuditEvent.KeysGranted(WS, AT, 4, DOC, 2, List.of(STATE, AccountId.random())),
                 new AuditEvent.SignedOff(WS, AT, 4, DOC, 2, filled(0x44)),
+                new AuditEvent.PluginAction(WS, AT, 4, "cluster-checklist",
+                        "cluster-1 trafficking-in-persons:3", "status drafting; assignees 1"),
                 AuditEvent.ServerObserved.grantFetched(WS, AT, DOC, 2, STATE),
                 AuditEvent.ServerObserved.publicReleased(WS, AT, DOC, 2),
                 AuditEvent.ServerObserved.publicWithdrawn(WS, AT, DOC, 2),
@@ -150,6 +152,97 @@ class AuditEventTest {
                 many.subList(0, AuditEvent.MAX_ACCOUNTS)).accounts().size());
     }
 
+    static AuditEvent.PluginAction action(String plugin, String subject, String action) {
+        return new AuditEvent.PluginAction(WS, AT, 4, plugin, subject, action);
+    }
+
+    static byte[] pluginPayload(int kind, byte[] plugin, byte[] subject, byte[] action) {
+        return Canonical.start().u8(1).u8(kind).fixed(WS.toBytes(), 16).u64(AT.getEpochSecond())
+                .u64(4).bytes(plugin).bytes(subject).bytes(action).toByteArray();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pluginAction_roundTrips_utf8AndTheLongestFields() throws Exception {
+        String longest = "\u00e9".repeat(100); // 200 bytes of UTF-8
+        AuditEvent.PluginAction a = action("a" + "-9".repeat(19) + "z", longest,
+                "x".repeat(199) + "y");
+        assertEquals(40, a.plugin().length());
+        byte[] encoded = a.encode();
+        assertEquals(a, AuditEvent.decode(encoded));
+        assertArrayEquals(encoded, AuditEvent.decode(encoded).encode());
+        assertArrayEquals(pluginPayload(6, utf8(a.plugin()), utf8(longest), utf8(a.action())),
+                encoded);
+        AuditEvent.PluginAction b = action("ab", "\u6e08 \ud83d\ude00", "s");
+        assertEquals(b, AuditEvent.decode(b.encode()));
+        assertEquals(b.hashCode(), AuditEvent.decode(b.encode()).hashCode());
+        assertEquals(b.toString(), AuditEvent.decode(b.encode()).toString());
+        assertTrue(b.toString().contains("plugin=ab"), b.toString());
+        assertNotEquals(b, action("ab", "\u6e08 \ud83d\ude00", "t"));
+    }
+
+    @Test
+    void pluginAction_everyLimit_refusedWhenBuilt() {
+        for (String plugin : new String[] {"a", "A1", "1a", "-a", "ab_c", "ab c", "\u00e9a",
+                "a" + "b".repeat(40), ""}) {
+            assertThrows(IllegalArgumentException.class, () -> action(plugin, "s", "a"),
+                    "plugin " + plugin);
+        }
+        for (String text : new String[] {"", "x".repeat(201), "\u00e9".repeat(100) + "x",
+                "a\nb", "a\tb", "\u0000", "a\u007f", "a\u0085", "a\u009b[2J", "\ud800",
+                "a\udc00b"}) {
+            assertThrows(IllegalArgumentException.class, () -> action("ab", text, "a"),
+                    "subject " + text);
+            assertThrows(IllegalArgumentException.class, () -> action("ab", "s", text),
+                    "action " + text);
+        }
+        assertThrows(NullPointerException.class, () -> action(null, "s", "a"));
+        assertThrows(NullPointerException.class, () -> action("ab", null, "a"));
+        assertThrows(NullPointerException.class, () -> action("ab", "s", null));
+        assertThrows(IllegalArgumentException.class, () -> new AuditEvent.PluginAction(WS,
+                AT.plusSeconds(1), 4, "ab", "s", "a"), "not a whole minute");
+        assertThrows(IllegalArgumentException.class, () -> new AuditEvent.PluginAction(WS, AT,
+                -1, "ab", "s", "a"), "negative membership sequence");
+    }
+
+    @Test
+    void pluginAction_everyLimit_refusedWhenDecoded() {
+        byte[] ok = utf8("ok");
+        assertEquals(Optional.of(action("ok", "ok", "ok")),
+                decodeOrRefuse(pluginPayload(6, ok, ok, ok)));
+        List<byte[]> plugins = List.of(utf8("a"), utf8("A1"), utf8("a_b"), new byte[0],
+                utf8("a" + "b".repeat(40)), new byte[] {'a', (byte) 0xc3, (byte) 0xa9});
+        for (byte[] plugin : plugins) {
+            assertEquals(Optional.empty(), decodeOrRefuse(pluginPayload(6, plugin, ok, ok)));
+        }
+        List<byte[]> texts = List.of(new byte[0], utf8("x".repeat(201)),
+                utf8("\u00e9".repeat(100) + "x"), utf8("a\nb"), utf8("\u009b"),
+                new byte[] {'a', (byte) 0xff}, // not UTF-8
+                new byte[] {(byte) 0xc0, (byte) 0xaf}, // overlong '/'
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // an encoded surrogate
+                new byte[] {(byte) 0xc3}); // cut short
+        for (byte[] text : texts) {
+            assertEquals(Optional.empty(), decodeOrRefuse(pluginPayload(6, ok, text, ok)));
+            assertEquals(Optional.empty(), decodeOrRefuse(pluginPayload(6, ok, ok, text)));
+        }
+        byte[] huge = Canonical.start().u8(1).u8(6).fixed(WS.toBytes(), 16)
+                .u64(AT.getEpochSecond()).u64(4).u32(0xffffffffL).toByteArray();
+        assertEquals(Optional.empty(), decodeOrRefuse(huge), "a length beyond the payload");
+    }
+
+    @Test
+    void kind7_theNextUnassigned_isRefused() {
+        byte[] ok = utf8("ok");
+        assertThrows(MalformedEntryException.class,
+                () -> AuditEvent.decode(pluginPayload(7, ok, ok, ok)));
+        byte[] action = action("ok", "ok", "ok").encode();
+        action[1] = 7;
+        assertThrows(MalformedEntryException.class, () -> AuditEvent.decode(action));
+    }
+
     @Test
     void serverObserved_namesADocumentVersion_andAnAccountExactlyWhenItsObservationDoes() {
         AccountId zero = AccountId.of(new byte[16]);
@@ -187,13 +280,13 @@ class AuditEventTest {
             b[0] = (byte) version;
             assertThrows(MalformedEntryException.class, () -> AuditEvent.decode(b));
         }
-        for (int kind : new int[] {0, 6, 63, 65, 0xff}) {
+        for (int kind : new int[] {0, 7, 63, 65, 0xff}) {
             byte[] b = put.clone();
             b[1] = (byte) kind;
             assertThrows(MalformedEntryException.class, () -> AuditEvent.decode(b),
                     "kind " + kind);
         }
-        byte[] observed = oneOfEach().get(6).encode();
+        byte[] observed = oneOfEach().get(7).encode();
         for (int code : new int[] {0, 5, 0xff}) {
             byte[] b = observed.clone();
             b[2 + 16 + 8] = (byte) code;

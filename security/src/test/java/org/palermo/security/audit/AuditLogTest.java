@@ -196,6 +196,31 @@ class AuditLogTest {
     }
 
     @Test
+    void pluginAction_anyMemberAnyRole_notTheServer_notAnOutsider_notARemovedMember()
+            throws Exception {
+        MembershipLog m = workspace();
+        long now = last(m);
+        AuditLog log = empty(m);
+        for (IdentityKeys member : List.of(owner, editor, viewer)) {
+            log = add(log, new AuditEvent.PluginAction(ws, AT, now, "cluster-checklist",
+                    "cluster-1 convention:2", "status drafting"), member);
+        }
+        assertEquals(List.of(new AuditAuthor.Member(owner.identity().account()),
+                new AuditAuthor.Member(editor.identity().account()),
+                new AuditAuthor.Member(viewer.identity().account())), log.authors());
+        assertEquals(log.events(), AuditLog.verify(ws, m, server.publicKey(), log.entries(),
+                null).events());
+        AuditEvent.PluginAction next = new AuditEvent.PluginAction(ws, minute(1), now,
+                "cluster-checklist", "cluster-1 convention:2", "status submitted");
+        refused(ChainException.WrongAuthor.class, log, next, server);
+        refused(ChainException.WrongAuthor.class, log, next, SigningKeyPair.generate());
+        MembershipLog after = remove(m, viewer);
+        refused(ChainException.WrongAuthor.class, log.withMembership(after),
+                new AuditEvent.PluginAction(ws, minute(1), last(after), "cluster-checklist",
+                        "cluster-1 convention:2", "status submitted"), viewer);
+    }
+
+    @Test
     void changedPayloadByte_isBadSignature() throws Exception {
         MembershipLog m = workspace();
         AuditLog log = add(add(empty(m), put(AT, last(m), 1), editor), released(AT, 1), server);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import org.palermo.server.testing.TestServer;
 /**
  * {@code palermo checklist ...} against a server with the cluster-checklist plugin installed:
  * the profile and schedule a coalition asks for, a checklist worked on by an owner and an
- * assigned contributor, notes sealed on the contributor's machine and read on the owner's.
+ * assigned contributor, notes sealed on the contributor's machine and read on the owner's;
+ * each change an entry in the workspace's audit log, signed by the member who made it, that
+ * says what changed and never the content.
  */
 class CliChecklistTest {
   private static TestServer server;
@@ -82,6 +85,19 @@ class CliChecklistTest {
     assertTrue(refused.code() != 0 && refused.err().contains("Only owners, editors and the"
         + " contributors assigned to an item change it."), refused.toString());
 
+    // The owner reads both changes in the audit log, each signed by the member who made it.
+    Cli.Run audit = Cli.ok(cli.as(owner, "audit", "show", ws));
+    List<String> actions = pluginActions(audit);
+    String subject = "  plugin cluster-checklist: cluster-1 trafficking-in-persons:3: ";
+    assertEquals(List.of(owner.handle() + subject + "assignees 1; documents 1",
+        contributor.handle() + subject + "status drafting; notes " + set.line("notes")),
+        actions, audit.out());
+    assertTrue(!audit.out().contains("Tapachula") && !audit.out().contains("convention:2"),
+        "no content, and nothing for the refused change: " + audit.out());
+    Cli.Run verified = Cli.ok(cli.as(owner, "audit", "verify", ws));
+    assertEquals("true", verified.line("verified"));
+    assertEquals(audit.line("head"), verified.line("head"));
+
     Cli.Run read = Cli.ok(cli.as(owner, "checklist", "notes", ws, "cluster-1",
         "trafficking-in-persons:3"));
     assertEquals("Witness in Tapachula: call back after the hearing.", read.out());
@@ -94,5 +110,20 @@ class CliChecklistTest {
     Cli.Run shown = Cli.ok(cli.as(owner, "checklist", "show", ws, "cluster-1"));
     assertTrue(shown.out().contains("progress trafficking-in-persons: 0/2 (0%)"), shown.out());
     assertTrue(!shown.out().contains("Tapachula"), "the plugin never has the notes' text");
+    Cli.Run later = Cli.ok(cli.as(contributor, "audit", "show", ws));
+    List<String> all = pluginActions(later);
+    assertEquals(3, all.size(), later.out());
+    assertTrue(all.get(2).matches(java.util.regex.Pattern.quote(contributor.handle() + subject)
+        + "notes [0-9a-f]{32}"),
+        all.get(2));
+    assertEquals(later.line("head"), Cli.ok(cli.as(owner, "audit", "verify", ws))
+        .line("head"), "both members see the same head");
+  }
+
+  /** The plugin actions of 'audit show', each as "by  what". */
+  private static List<String> pluginActions(Cli.Run show) {
+    return show.out().lines().filter(l -> l.matches("\\d+  \\S+  .*  plugin .*"))
+        .map(l -> l.replaceFirst("^\\d+  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00Z  ", ""))
+        .toList();
   }
 }
