@@ -43,6 +43,16 @@ public interface PluginContext {
   }
 
   /**
+   * The State (ISO 3166 alpha-3 code) whose certified account is calling one of the plugin's
+   * routes, when it has {@code rest} and the caller holds a State certificate in force (the
+   * operator's signed list): {@code caller} is the request's principal, as for
+   * {@link #callerRole}. Empty for every other account.
+   */
+  default Optional<String> certifiedState(java.security.Principal caller) {
+    return Optional.empty();
+  }
+
+  /**
    * The plugin's own MariaDB schema, {@code palermo_plugin_<id>} (hyphens become underscores),
    * when it has {@code storage}: connections log in as a database user made for this plugin,
    * with rights on that schema only. Before {@link PalermoPlugin#start} the host has applied

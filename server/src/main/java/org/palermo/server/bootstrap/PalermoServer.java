@@ -196,7 +196,7 @@ public final class PalermoServer implements AutoCloseable {
           .ensure("plugin-database-passwords", candidate);
       plugins = PluginHost.start(config.pluginsDir(), new PluginHost.Services(
           database.jdbi(), clock, new PluginSchemas(settings, pluginPasswords),
-          config.pluginEvents()));
+          config.pluginEvents(), states::certifiedStateNow));
       started.add(plugins);
       OpenApiDocument openApi = core.withPluginPaths(plugins.openApiPaths());
 

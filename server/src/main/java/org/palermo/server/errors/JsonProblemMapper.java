@@ -21,6 +21,11 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
 
   @Override
   public Response toResponse(JsonProcessingException exception) {
+    if (exception instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+      // Not the client's JSON: a type the server cannot read or write (an answer it cannot
+      // serialize, too). A server error, logged with its id like any other.
+      return new UnexpectedExceptionMapper().toResponse(exception);
+    }
     return ProblemException.findIn(exception).map(ProblemException::toResponse)
         .orElseGet(() -> ProblemResponses.of(problemFor(exception)));
   }

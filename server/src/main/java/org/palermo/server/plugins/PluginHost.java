@@ -66,7 +66,13 @@ public final class PluginHost implements AutoCloseable {
 
   /** What the host hands plugins, as their capabilities allow. */
   public record Services(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock,
-      PluginSchemas schemas, PluginEventSettings events) {}
+      PluginSchemas schemas, PluginEventSettings events, StateLookup states) {}
+
+  /** The State of an account's certificate in force now, if it has one. */
+  @FunctionalInterface
+  public interface StateLookup {
+    Optional<String> certifiedState(byte[] accountId);
+  }
 
   /** The UN languages besides English, whose message files the host looks for. */
   private static final List<String> OTHER_UN_LANGUAGES = List.of("ar", "es", "fr", "ru", "zh");
@@ -112,8 +118,8 @@ public final class PluginHost implements AutoCloseable {
    * that hangs there delays the server's start by {@code limit} at most.
    */
   private static Started startWithin(java.time.Duration limit, Path folder,
-      PluginClassLoader loader, PluginDescriptor d, WorkspaceViews views, PluginSchemas schemas)
-      throws Exception {
+      PluginClassLoader loader, PluginDescriptor d, WorkspaceViews views, StateLookup states,
+      PluginSchemas schemas) throws Exception {
     java.util.concurrent.ExecutorService starter =
         java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
           Thread t = new Thread(r, "plugin-" + d.id() + "-start");
@@ -126,7 +132,7 @@ public final class PluginHost implements AutoCloseable {
     java.util.concurrent.atomic.AtomicBoolean claimed =
         new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.Future<Started> task = starter.submit(() -> {
-      Started started = start(folder, loader, d, views, schemas);
+      Started started = start(folder, loader, d, views, states, schemas);
       if (!claimed.compareAndSet(false, true)) {
         LOG.warn("Plugin {} started after the host gave up on it; stopping it", d.id());
         started.dispose(d);
@@ -160,7 +166,7 @@ public final class PluginHost implements AutoCloseable {
    * resources; on a failure, undoes what it did before throwing.
    */
   private static Started start(Path folder, PluginClassLoader loader, PluginDescriptor d,
-      WorkspaceViews views, PluginSchemas schemas) throws Exception {
+      WorkspaceViews views, StateLookup states, PluginSchemas schemas) throws Exception {
     HikariDataSource storage = null;
     PalermoPlugin plugin = null;
     try {
@@ -168,7 +174,7 @@ public final class PluginHost implements AutoCloseable {
         storage = schemas.open(d.id(), loader);
       }
       plugin = instantiate(loader, d);
-      plugin.start(context(folder, d, views, storage, loader));
+      plugin.start(context(folder, d, views, states, storage, loader));
       List<Object> resources = List.of();
       if (d.capabilities().contains(Capability.REST)) {
         try {
@@ -265,7 +271,7 @@ public final class PluginHost implements AutoCloseable {
           }
         }
         Started started = startWithin(START_TIMEOUT, folder, loader, d, views,
-            services.schemas());
+            services.states(), services.schemas());
         running.add(new Running(d, started.plugin(), loader, started.storage(),
             started.resources()));
         plugins.add(new Plugin(file, d.id(), d.version(), State.STARTED, d.capabilities(),
@@ -425,7 +431,7 @@ public final class PluginHost implements AutoCloseable {
   }
 
   private static PluginContext context(Path folder, PluginDescriptor d, WorkspaceViews views,
-      DataSource storage, ClassLoader loader) {
+      StateLookup states, DataSource storage, ClassLoader loader) {
     Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
         ? Optional.of(views) : Optional.empty();
     boolean hasMessages = d.capabilities().contains(Capability.MESSAGES);
@@ -439,6 +445,12 @@ public final class PluginHost implements AutoCloseable {
       @Override
       public Optional<java.nio.file.Path> operatorFolder() {
         return Optional.of(folder.resolve(d.id())).filter(Files::isDirectory);
+      }
+
+      @Override
+      public Optional<String> certifiedState(java.security.Principal caller) {
+        return rest && caller instanceof Caller c ? states.certifiedState(c.accountId())
+            : Optional.empty();
       }
 
       @Override

@@ -89,6 +89,12 @@ public final class StateCertificateService {
         .isPresent();
   }
 
+  /** The State (ISO 3166 alpha-3) of the account's certificate in force now, if it has one. */
+  public Optional<String> certifiedStateNow(byte[] accountId) {
+    return registry().inForce(org.palermo.security.ids.AccountId.of(accountId), clock.instant())
+        .map(e -> e.certificate().state().alpha3());
+  }
+
   /**
    * The stored list, verified: read on every call (another node may have appended), verified
    * again only when it differs from the list verified last.
