@@ -28,7 +28,7 @@ import picocli.CommandLine;
         + " every document sealed on this machine.",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
         StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class,
-        SubmissionCommand.class, ChecklistCommand.class})
+        SubmissionCommand.class, ChecklistCommand.class, DialogueCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
