@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.palermo.plugins.checklist.ClusterChecklistPlugin;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.PluginCalls;
 import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.TestDatabase;
 import org.palermo.server.testing.TestServer;
@@ -26,9 +25,8 @@ import org.palermo.server.testing.TestServer;
  * roles: the review profile, the schedule, the checklists and who may change what.
  */
 class ClusterChecklistPluginTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BASE = "api/v1/plugins/cluster-checklist/";
   private static TestServer server;
+  private static PluginCalls calls;
   private static Cli cli;
   private static Cli.Person owner;
   private static Cli.Person editor;
@@ -63,6 +61,7 @@ class ClusterChecklistPluginTest {
     server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
         Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
+    calls = new PluginCalls(server, "cluster-checklist");
     owner = cli.register("co");
     editor = cli.register("ce");
     contributor = cli.register("cc");
@@ -85,17 +84,11 @@ class ClusterChecklistPluginTest {
 
   private static HttpResponse<String> call(Cli.Person who, String method, String path,
       String json) throws Exception {
-    HttpRequest.Builder b = server.request(BASE + path)
-        .header("Authorization", "Bearer " + who.token());
-    b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json));
-    return server.send(b.build());
+    return calls.call(who, method, path, json);
   }
 
   private static JsonNode ok(HttpResponse<String> r) throws Exception {
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
+    return PluginCalls.ok(r);
   }
 
   private static String account(Cli.Person p) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.palermo.plugins.dialogue.DialoguePlugin;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Operator;
+import org.palermo.server.testing.PluginCalls;
 import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.TestDatabase;
 import org.palermo.server.testing.TestServer;
@@ -30,9 +29,8 @@ import org.palermo.server.testing.TestServer;
  * dialogue with too few applications and registrants are told.
  */
 class DialogueRegistrationPluginTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BASE = "api/v1/plugins/dialogue-registration/";
   private static TestServer server;
+  private static PluginCalls calls;
   private static Cli cli;
   private static Cli.Person secretariat;
   private static Cli.Person bureau;
@@ -53,6 +51,7 @@ class DialogueRegistrationPluginTest {
     server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
         Clock.systemUTC(), rc -> { });
     cli = new Cli(server);
+    calls = new PluginCalls(server, "dialogue-registration");
     secretariat = cli.register("se");
     bureau = cli.register("bu");
     chair = cli.register("ch");
@@ -82,17 +81,11 @@ class DialogueRegistrationPluginTest {
 
   private static HttpResponse<String> call(Cli.Person who, String method, String path,
       String json) throws Exception {
-    HttpRequest.Builder b = server.request(BASE + path)
-        .header("Authorization", "Bearer " + who.token());
-    b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json));
-    return server.send(b.build());
+    return calls.call(who, method, path, json);
   }
 
   private static JsonNode ok(HttpResponse<String> r) throws Exception {
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
+    return PluginCalls.ok(r);
   }
 
   private static String dialogue(String group, int daysAhead, int minimum) throws Exception {
