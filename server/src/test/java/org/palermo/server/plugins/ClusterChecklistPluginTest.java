@@ -183,6 +183,62 @@ class ClusterChecklistPluginTest {
     assertEquals(List.of("2", "5", "6", "9*", "8*", "10", "15", "23"), cluster1);
   }
 
+  /** Figure 1 through the API, with the operator's correction of the flagged cell. */
+  @Test
+  void theReferenceDataServed_isFigure1() throws Exception {
+    java.util.Map<String, List<String>> figure1 = java.util.Map.of(
+        "convention", List.of("2 5 6 9 8 10 15 23", "24 25 29 30 31", "7 11 19 20 22 26 27 28",
+            "12 13 14 16 17 18 21"),
+        "trafficking-in-persons", List.of("3 5", "6 7 9", "11 12 13", "8 10"),
+        "smuggling-of-migrants", List.of("3 5 6", "8 9 14 15 16", "11 12 13", "7 10 18"),
+        "firearms", List.of("3 5 8", "7 9 10 11 14 15", "", "6 12 13"));
+    JsonNode reference = ok(call(viewer, "GET", "reference", null));
+    figure1.forEach((instrument, cells) -> {
+      for (int cluster = 1; cluster <= 4; cluster++) {
+        List<String> got = new ArrayList<>();
+        for (JsonNode a : reference.path("articles")) {
+          if (a.path("instrument").asText().equals(instrument)
+              && a.path("cluster").asInt() == cluster) {
+            got.add(a.path("article").asText());
+          }
+        }
+        assertEquals(cells.get(cluster - 1), String.join(" ", got), instrument + " " + cluster);
+      }
+    });
+  }
+
+  /** Footnote 15 and Figure 2 through the API: a Party not party to UNCAC, each group. */
+  @Test
+  void footnote15_andEachGroupsSchedule_throughTheApi() throws Exception {
+    String other = Cli.ok(cli.as(owner, "workspace", "create", "Other")).line("workspace");
+    ok(call(owner, "PUT", "workspaces/" + other + "/profile", PROFILE
+        .replace("\"partyToUncac\":true", "\"partyToUncac\":false")));
+    JsonNode year5 = ok(call(owner, "GET", "workspaces/" + other + "/schedule?year=5", null));
+    List<String> articles = new ArrayList<>();
+    year5.path("articles").forEach(a -> articles.add(a.path("instrument").asText().charAt(0)
+        + a.path("article").asText()));
+    assertEquals(List.of("c2", "c5", "c6", "c9", "c8", "c10", "c15", "c23", "t3", "t5"),
+        articles, "not party to UNCAC: articles 8 and 9 of the Convention");
+    List<String> expected = List.of("P P 1 1 2 2 3 3 4 4 D D", "P P W 1 1 2 2 3 3 4 4 D",
+        "P P W W 1 1 2 2 3 3 4 4");
+    for (int group = 1; group <= 3; group++) {
+      ok(call(owner, "PUT", "workspaces/" + other + "/profile", PROFILE
+          .replace("\"group\":2", "\"group\":" + group)));
+      List<String> stages = new ArrayList<>();
+      for (int year = 1; year <= 12; year++) {
+        JsonNode phase = ok(call(owner, "GET", "workspaces/" + other + "/schedule?year="
+            + year, null)).path("phase");
+        stages.add(switch (phase.path("stage").asText()) {
+          case "review" -> phase.path("cluster").asText();
+          case "preparatory" -> "P";
+          case "waiting" -> "W";
+          default -> "D";
+        });
+      }
+      assertEquals(expected.get(group - 1), String.join(" ", stages), "group " + group);
+    }
+  }
+
   @Test
   void theActionPlan_isTheGuides() throws Exception {
     JsonNode plan = ok(call(owner, "POST", "workspaces/" + ws + "/checklists/action-plan",
