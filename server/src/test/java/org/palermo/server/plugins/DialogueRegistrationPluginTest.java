@@ -197,4 +197,29 @@ class DialogueRegistrationPluginTest {
     assertEquals(409, call(chair, "PUT", "dialogues/" + d + "/summary",
         "{\"text\":\"Summary\"}").statusCode(), "the summary follows the dialogue");
   }
+
+  @Test
+  void afterTheSession_theChairAttachesTheSummary() throws Exception {
+    String d = dialogue("international-cooperation", 16, 1);
+    ok(register(d, "Coalition"));
+    // The session took place: moved to yesterday in the plugin's own schema, as time would.
+    try (java.sql.Connection c = TestDatabase.shared().admin();
+        java.sql.PreparedStatement u = c.prepareStatement("UPDATE"
+            + " palermo_plugin_dialogue_registration.dialogues SET held_on = ? WHERE id = ?")) {
+      u.setObject(1, LocalDate.now(ZoneOffset.UTC).minusDays(1));
+      u.setString(2, d);
+      assertEquals(1, u.executeUpdate());
+    }
+    assertEquals(403, call(owner, "PUT", "dialogues/" + d + "/summary",
+        "{\"text\":\"x\"}").statusCode());
+    assertEquals(409, call(owner, "PUT", "dialogues/" + d + "/registrations/" + ws
+        + "/comments", "{\"document\":\"" + "ab".repeat(16) + "\"}").statusCode(),
+        "written comments come before the session");
+    JsonNode held = ok(call(chair, "PUT", "dialogues/" + d + "/summary",
+        "{\"text\":\"The dialogue heard four organizations on victim protection.\"}"));
+    assertEquals("held", held.path("status").asText());
+    assertEquals("The dialogue heard four organizations on victim protection.",
+        ok(call(viewer, "GET", "dialogues/" + d, null)).path("dialogue").path("summary")
+            .asText(), "attached for the Working Group's next session");
+  }
 }
