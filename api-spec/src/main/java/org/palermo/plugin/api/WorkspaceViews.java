@@ -31,4 +31,18 @@ public interface WorkspaceViews {
 
   /** The workspace's documents, removed ones included. */
   List<Document> documents(String workspaceId);
+
+  /**
+   * A plugin action a member signed into the workspace's audit log (its client appends it
+   * before asking for the change): who signed it, for which plugin, on what, and what it says.
+   */
+  record AuditedAction(String accountId, String plugin, String subject, String action) {}
+
+  /**
+   * The entry at {@code sequence} of the workspace's audit log, when it is a member's plugin
+   * action; empty otherwise. A plugin checks with it that a change was audited before making it.
+   */
+  default Optional<AuditedAction> auditedAction(String workspaceId, long sequence) {
+    return Optional.empty();
+  }
 }

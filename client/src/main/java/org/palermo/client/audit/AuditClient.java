@@ -196,9 +196,9 @@ public final class AuditClient {
    * @throws ClientException (usage) if they are out of the format's limits (1 to 200 bytes of
    *     UTF-8 each, no control character; a plugin id as plugins have)
    */
-  public void pluginAction(WorkspaceId workspace, String plugin, String subject, String action) {
-    record(workspace, c -> new AuditEvent.PluginAction(workspace, c.at(),
-        c.membershipSequence(), plugin, subject, action));
+  public long pluginAction(WorkspaceId workspace, String plugin, String subject, String action) {
+    return record(workspace, c -> new AuditEvent.PluginAction(workspace, c.at(),
+        c.membershipSequence(), plugin, subject, action)).sequence();
   }
 
   /** Records the newest membership entry this member signed (the change just made). */

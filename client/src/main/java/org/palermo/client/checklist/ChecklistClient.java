@@ -59,9 +59,26 @@ public final class ChecklistClient {
     return http.get(ws(workspace) + "checklists/" + checklist);
   }
 
-  /** Changes an item; null arguments leave that part as it is. */
+  /**
+   * Changes an item; null arguments leave that part as it is. {@code audit} is the sequence of
+   * the audit log entry this member appended for this change (see {@link #auditAction}): the
+   * plugin makes no change the audit log does not hold.
+   */
   public JsonNode change(WorkspaceId workspace, String checklist, String item, String status,
+      List<String> assignees, List<String> documents, String notes, long audit) {
+    return patch(workspace, checklist, item, status, assignees, documents, notes,
+        Map.of("audit", audit));
+  }
+
+  /** Asks whether the change would be taken, changing nothing (a refusal throws as usual). */
+  public void check(WorkspaceId workspace, String checklist, String item, String status,
       List<String> assignees, List<String> documents, String notes) {
+    patch(workspace, checklist, item, status, assignees, documents, notes,
+        Map.of("check", true));
+  }
+
+  private JsonNode patch(WorkspaceId workspace, String checklist, String item, String status,
+      List<String> assignees, List<String> documents, String notes, Map<String, Object> more) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (status != null) {
       body.put("status", status);
@@ -75,24 +92,22 @@ public final class ChecklistClient {
     if (notes != null) {
       body.put("notes", notes);
     }
+    body.putAll(more);
     return http.patch(ws(workspace) + "checklists/" + checklist + "/items/" + item, body);
   }
 
   /**
    * Seals {@code text} as the item's notes (a new version of its notes if it has some) and
-   * records their document id with the plugin; the server sees neither the text nor its name.
+   * returns their document id, to send with the change; the server sees neither the text nor
+   * its name.
    */
-  public JsonNode saveNotes(SealedStorage sealed, String checklist, String item, String text) {
+  public String sealNotes(SealedStorage sealed, String checklist, String item, String text) {
     JsonNode current = find(get(sealed.workspace(), checklist), item);
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     String notes = current.path("notes").isTextual() ? current.path("notes").asText() : null;
-    SealedRef ref;
-    if (notes == null) {
-      ref = sealed.put(checklist + " " + item, bytes);
-    } else {
-      ref = sealed.update(current(sealed, notes), bytes);
-    }
-    return change(sealed.workspace(), checklist, item, null, null, null, ref.documentId());
+    SealedRef ref = notes == null ? sealed.put(checklist + " " + item, bytes)
+        : sealed.update(current(sealed, notes), bytes);
+    return ref.documentId();
   }
 
   /** The current version of the notes, among this plugin's sealed items of the workspace. */
@@ -130,10 +145,10 @@ public final class ChecklistClient {
       parts.add("status " + status);
     }
     if (assignees != null) {
-      parts.add("assignees " + assignees.size());
+      parts.add("assignees " + new java.util.LinkedHashSet<>(assignees).size());
     }
     if (documents != null) {
-      parts.add("documents " + documents.size());
+      parts.add("documents " + new java.util.LinkedHashSet<>(documents).size());
     }
     if (notesDocument != null) {
       parts.add("notes " + notesDocument);

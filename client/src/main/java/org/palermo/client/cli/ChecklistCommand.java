@@ -193,24 +193,19 @@ final class ChecklistCommand {
         throw ClientException.usage("Cannot read " + notesFile + " as UTF-8 text");
       }
     }
-    JsonNode changed = null;
-    if (status != null || assignees != null || documents != null) {
-      changed = client.change(workspace, checklist, item, status, assignees, documents, null);
-    }
-    String notesDocument = null;
-    if (text != null) {
-      try {
-        changed = client.saveNotes(SealedStorage.of(session.documents(), root.home(),
-            workspace, ChecklistClient.PLUGIN), checklist, item, text);
-      } catch (RuntimeException e) {
-        if (changed != null) { // the first change was made: it is still logged
-          audit(session, workspace, checklist, item, status, assignees, documents, null);
-        }
-        throw e;
-      }
-      notesDocument = changed.path("notes").asText();
-    }
-    audit(session, workspace, checklist, item, status, assignees, documents, notesDocument);
+    // Asked first whether the plugin takes the change (nothing sealed or logged for a refused
+    // one); then the notes are sealed, the change goes to the audit log, signed here, and only
+    // then to the plugin, which makes no change the audit log does not hold.
+    client.check(workspace, checklist, item, status, assignees, documents,
+        text == null ? null : "");
+    String notesDocument = text == null ? null : client.sealNotes(SealedStorage.of(
+        session.documents(), root.home(), workspace, ChecklistClient.PLUGIN), checklist, item,
+        text);
+    long audit = session.audit().pluginAction(workspace, ChecklistClient.PLUGIN,
+        ChecklistClient.auditSubject(checklist, item),
+        ChecklistClient.auditAction(status, assignees, documents, notesDocument));
+    JsonNode changed = client.change(workspace, checklist, item, status, assignees, documents,
+        notesDocument, audit);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("item", changed.path("item").asText());
     out.put("status", changed.path("status").asText());
@@ -220,18 +215,6 @@ final class ChecklistCommand {
         : "none");
     root.print(out);
     return 0;
-  }
-
-  /**
-   * One entry in the workspace's audit log per {@code set}, signed by this member: the item and
-   * what changed (the status word, counts, the notes' document id), never content.
-   */
-  private static void audit(PalermoCli.Unlocked session, WorkspaceId workspace,
-      String checklist, String item, String status, List<String> assignees,
-      List<String> documents, String notesDocument) {
-    session.audit().pluginAction(workspace, ChecklistClient.PLUGIN,
-        ChecklistClient.auditSubject(checklist, item),
-        ChecklistClient.auditAction(status, assignees, documents, notesDocument));
   }
 
   @Command(name = "notes", description = "Print an item's notes, opened and verified here.")

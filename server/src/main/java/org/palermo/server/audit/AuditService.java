@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.palermo.security.InsecureSecretKeyAccess;
+import org.palermo.security.audit.AuditAuthor;
 import org.palermo.security.audit.AuditEvent;
 import org.palermo.security.audit.AuditLog;
 import org.palermo.security.chain.ChainEntry;
@@ -85,6 +86,24 @@ public final class AuditService {
     return jdbi.inTransaction(h -> {
       workspaces.requireMember(h, caller, workspaceId);
       return h.attach(AuditDao.class).entriesFrom(workspaceId, from);
+    });
+  }
+
+  /** A member's plugin action in a workspace's audit log: account id (hex) and its words. */
+  public record PluginActionView(String accountId, String plugin, String subject,
+      String action) {}
+
+  /** The verified entry at {@code sequence}, when it is a member's plugin action. */
+  public Optional<PluginActionView> pluginAction(byte[] workspaceId, long sequence) {
+    return jdbi.inTransaction(h -> {
+      AuditLog log = current(h, workspaceId);
+      if (sequence < 0 || sequence >= log.events().size()
+          || !(log.events().get((int) sequence) instanceof AuditEvent.PluginAction action)
+          || !(log.authorOf((int) sequence) instanceof AuditAuthor.Member member)) {
+        return Optional.<PluginActionView>empty();
+      }
+      return Optional.of(new PluginActionView(member.account().toString(), action.plugin(),
+          action.subject(), action.action()));
     });
   }
 

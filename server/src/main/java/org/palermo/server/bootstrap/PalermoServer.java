@@ -196,7 +196,10 @@ public final class PalermoServer implements AutoCloseable {
           .ensure("plugin-database-passwords", candidate);
       plugins = PluginHost.start(config.pluginsDir(), new PluginHost.Services(
           database.jdbi(), clock, new PluginSchemas(settings, pluginPasswords),
-          config.pluginEvents(), states::certifiedStateNow));
+          config.pluginEvents(), states::certifiedStateNow,
+          (ws, sequence) -> audit.pluginAction(ws, sequence).map(a ->
+              new org.palermo.plugin.api.WorkspaceViews.AuditedAction(a.accountId(),
+                  a.plugin(), a.subject(), a.action()))));
       started.add(plugins);
       OpenApiDocument openApi = core.withPluginPaths(plugins.openApiPaths());
 

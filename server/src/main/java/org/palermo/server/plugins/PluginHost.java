@@ -66,7 +66,14 @@ public final class PluginHost implements AutoCloseable {
 
   /** What the host hands plugins, as their capabilities allow. */
   public record Services(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock,
-      PluginSchemas schemas, PluginEventSettings events, StateLookup states) {}
+      PluginSchemas schemas, PluginEventSettings events, StateLookup states,
+      AuditLookup audits) {}
+
+  /** A member's plugin action at a sequence of a workspace's audit log, if it is one. */
+  @FunctionalInterface
+  public interface AuditLookup {
+    Optional<WorkspaceViews.AuditedAction> action(byte[] workspaceId, long sequence);
+  }
 
   /** The State of an account's certificate in force now, if it has one. */
   @FunctionalInterface
@@ -205,7 +212,7 @@ public final class PluginHost implements AutoCloseable {
    */
   public static PluginHost start(Path folder, Services services) {
     PluginApprovals approvals = PluginApprovals.read(folder);
-    WorkspaceViews views = new PluginViews(services.jdbi());
+    WorkspaceViews views = new PluginViews(services.jdbi(), services.audits());
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(folder)) {
       try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {

@@ -21,9 +21,24 @@ import org.palermo.security.membership.Role;
  */
 final class PluginViews implements WorkspaceViews {
   private final Jdbi jdbi;
+  private final PluginHost.AuditLookup audits;
 
-  PluginViews(Jdbi jdbi) {
+  PluginViews(Jdbi jdbi, PluginHost.AuditLookup audits) {
     this.jdbi = jdbi;
+    this.audits = audits;
+  }
+
+  @Override
+  public Optional<AuditedAction> auditedAction(String workspaceId, long sequence) {
+    Optional<byte[]> ws = id(workspaceId);
+    if (ws.isEmpty() || sequence < 0) {
+      return Optional.empty();
+    }
+    try {
+      return audits.action(ws.get(), sequence);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // no such workspace, or its log cannot be read: not audited
+    }
   }
 
   @Override

@@ -91,6 +91,14 @@ class ClusterChecklistPluginTest {
     return PluginCalls.ok(r);
   }
 
+  private static final String ITEM = "cluster-2 trafficking-in-persons:6";
+
+  /** The JSON change (without its closing brace) with the audit entry {@code who} signed. */
+  private static String audited(Cli.Person who, String open, String action) {
+    return open + ",\"audit\":" + calls.audit(who, ws, "cluster-checklist", ITEM, action)
+        + "}";
+  }
+
   private static String account(Cli.Person p) throws Exception {
     return cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", p.handle())
         .get(0);
@@ -142,8 +150,10 @@ class ClusterChecklistPluginTest {
 
     assertEquals(403, call(contributor, "PATCH", item, "{\"status\":\"drafting\"}")
         .statusCode(), "not assigned to it");
-    ok(call(editor, "PATCH", item, "{\"assignees\":[\"" + account(contributor) + "\"]}"));
-    JsonNode drafting = ok(call(contributor, "PATCH", item, "{\"status\":\"drafting\"}"));
+    ok(call(editor, "PATCH", item, audited(editor, "{\"assignees\":[\"" + account(contributor)
+        + "\"]", "assignees 1")));
+    JsonNode drafting = ok(call(contributor, "PATCH", item, audited(contributor,
+        "{\"status\":\"drafting\"", "status drafting")));
     assertEquals("drafting", drafting.path("status").asText());
     assertEquals(403, call(contributor, "PATCH", item, "{\"assignees\":[]}").statusCode(),
         "a contributor does not assign");
@@ -154,11 +164,31 @@ class ClusterChecklistPluginTest {
     assertEquals(400, call(editor, "PATCH", item, "{\"documents\":[\"" + "ab".repeat(16)
         + "\"]}").statusCode(), "only the workspace's documents are linked");
 
+    // Every change is in the audit log first: none without, none on another's or another
+    // change's entry, none on an entry used before.
+    HttpResponse<String> unaudited = call(editor, "PATCH", item, "{\"status\":\"drafting\"}");
+    assertEquals(400, unaudited.statusCode());
+    assertTrue(unaudited.body().contains("Each change is in the workspace's audit log"),
+        unaudited.body());
+    long editors = calls.audit(editor, ws, "cluster-checklist", "cluster-2"
+        + " trafficking-in-persons:6", "status submitted");
+    assertEquals(400, call(contributor, "PATCH", item, "{\"status\":\"submitted\","
+        + "\"audit\":" + editors + "}").statusCode(), "another member's entry");
+    assertEquals(400, call(editor, "PATCH", item, "{\"status\":\"gathering-evidence\","
+        + "\"audit\":" + editors + "}").statusCode(), "an entry for another change");
+    assertEquals(200, call(editor, "PATCH", item, "{\"status\":\"submitted\",\"audit\":"
+        + editors + "}").statusCode());
+    assertEquals(409, call(editor, "PATCH", item, "{\"status\":\"submitted\",\"audit\":"
+        + editors + "}").statusCode(), "an entry vouches for one change");
+    ok(call(editor, "PATCH", item, audited(editor, "{\"status\":\"drafting\"",
+        "status drafting")));
+
     Path file = owner.home().getParent().resolve("evidence.txt");
     Files.writeString(file, "evidence");
     String doc = Cli.ok(cli.as(owner, "doc", "put", ws, file.toString())).line("document");
-    JsonNode linked = ok(call(contributor, "PATCH", item, "{\"documents\":[\"" + doc
-        + "\"],\"status\":\"submitted\"}"));
+    JsonNode linked = ok(call(contributor, "PATCH", item, audited(contributor,
+        "{\"documents\":[\"" + doc + "\"],\"status\":\"submitted\"",
+        "status submitted; documents 1")));
     assertEquals(doc, linked.path("documents").get(0).asText());
     JsonNode after = ok(call(viewer, "GET", "workspaces/" + ws + "/checklists/cluster-2", null));
     assertEquals(1, after.path("progress").path("trafficking-in-persons").path("done").asInt(),

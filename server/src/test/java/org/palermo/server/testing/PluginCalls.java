@@ -29,6 +29,26 @@ public final class PluginCalls {
     return server.send(b.build());
   }
 
+  /**
+   * Appends a plugin action signed by {@code who} to the workspace's audit log, as the person's
+   * client does before asking a plugin for a change; returns its sequence.
+   */
+  public long audit(Cli.Person who, String workspace, String plugin, String subject,
+      String action) {
+    org.palermo.client.home.Home home = new org.palermo.client.home.Home(who.home());
+    org.palermo.client.http.PalermoHttp http = new org.palermo.client.http.PalermoHttp(
+        server.server().baseUri(), TestServer.trusting(server.server()));
+    http.useToken(home.requireSession());
+    org.palermo.client.account.AccountClient accounts =
+        new org.palermo.client.account.AccountClient(http, home);
+    org.palermo.client.workspace.WorkspaceClient workspaces =
+        new org.palermo.client.workspace.WorkspaceClient(http, home,
+            accounts.unlock(Cli.PASSPHRASE.toCharArray()), accounts);
+    return new org.palermo.client.audit.AuditClient(http, home, workspaces,
+        java.time.Clock.systemUTC()).pluginAction(
+            org.palermo.security.ids.WorkspaceId.parse(workspace), plugin, subject, action);
+  }
+
   /** The answer's JSON, after checking it is a 200. */
   public static JsonNode ok(HttpResponse<String> answer) throws Exception {
     assertEquals(200, answer.statusCode(), answer.body());

@@ -200,9 +200,60 @@ final class ChecklistService {
     return r.item();
   }
 
-  /** What a member asks to change in an item; null fields stay as they are. */
+  /**
+   * What a member asks to change in an item; null fields stay as they are. {@code audit} is the
+   * sequence of the workspace's audit log entry the member's client signed for this very change
+   * first (plugin cluster-checklist, subject "CHECKLIST ITEM", action as {@link #auditAction}).
+   * With {@code check} true, nothing changes: the answer says whether the change would be
+   * taken, so a client appends an audit entry only for a change the plugin will make.
+   */
   record ItemChange(String status, List<String> assignees, List<String> documents,
-      String notes) {}
+      String notes, Long audit, Boolean check) {}
+
+  /**
+   * What a change says in the audit log: the parts changed, in this order, joined by "; ":
+   * "status S", "assignees N", "documents N", "notes DOCUMENT" (or "notes none").
+   */
+  static String auditAction(ItemChange c) {
+    List<String> parts = new ArrayList<>();
+    if (c.status() != null) {
+      parts.add("status " + c.status());
+    }
+    if (c.assignees() != null) {
+      parts.add("assignees " + new LinkedHashSet<>(c.assignees()).size());
+    }
+    if (c.documents() != null) {
+      parts.add("documents " + new LinkedHashSet<>(c.documents()).size());
+    }
+    if (c.notes() != null) {
+      parts.add("notes " + (c.notes().isEmpty() ? "none" : c.notes()));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** The change's audit entry, checked: this caller's, this plugin's, this item's, these words. */
+  private long requireAudited(Principal caller, String ws, String checklist, String item,
+      ItemChange change) {
+    String expected = auditAction(change);
+    if (expected.isEmpty()) {
+      throw new PluginProblem(400, "Nothing to change.");
+    }
+    String how = " Your client appends an entry to the workspace's audit log first (plugin "
+        + ClusterChecklistPlugin.ID + ", subject '" + checklist + " " + item + "', action '"
+        + expected + "') and sends its sequence as 'audit'.";
+    if (change.audit() == null) {
+      throw new PluginProblem(400, "Each change is in the workspace's audit log." + how);
+    }
+    WorkspaceViews.AuditedAction a = views.auditedAction(ws, change.audit()).orElseThrow(() ->
+        new PluginProblem(400, "Audit log entry " + change.audit() + " is not a plugin action."
+            + how));
+    if (!a.accountId().equals(caller.getName()) || !a.plugin().equals(ClusterChecklistPlugin.ID)
+        || !a.subject().equals(checklist + " " + item) || !a.action().equals(expected)) {
+      throw new PluginProblem(400, "Audit log entry " + change.audit() + " is not yours for"
+          + " this change." + how);
+    }
+    return change.audit();
+  }
 
   Item change(Principal caller, String ws, String checklist, String item, ItemChange change)
       throws SQLException {
@@ -253,8 +304,19 @@ final class ChecklistService {
       throw new PluginProblem(400, "The notes are a document of the workspace, sealed by"
           + " your client: " + change.notes() + " is not one.");
     }
-    store.update(ws, checklist, item, new ChecklistStore.Change(change.status(), assignees,
-        documents, clearNotes ? null : change.notes(), clearNotes), caller.getName(), today());
+    if (Boolean.TRUE.equals(change.check())) {
+      if (auditAction(change).isEmpty()) {
+        throw new PluginProblem(400, "Nothing to change.");
+      }
+      return current;
+    }
+    long audit = requireAudited(caller, ws, checklist, item, change);
+    if (!store.update(ws, checklist, item, new ChecklistStore.Change(change.status(),
+        assignees, documents, clearNotes ? null : change.notes(), clearNotes), audit,
+        caller.getName(), today())) {
+      throw new PluginProblem(409, "Audit log entry " + audit + " vouched for a change"
+          + " already: append a new one for this change.");
+    }
     return read(ws, checklist).items().stream().filter(i -> i.item().equals(item))
         .findFirst().orElseThrow();
   }

@@ -149,11 +149,24 @@ final class ChecklistStore {
   record Change(String status, Set<String> assignees, Set<String> documents, String notes,
       boolean clearNotes) {}
 
-  void update(String workspaceId, String checklist, String item, Change change, String by,
-      LocalDate on) throws SQLException {
+  /**
+   * Writes the change and marks the audit entry that vouched for it as used, together; false
+   * (nothing written) when that entry was used before.
+   */
+  boolean update(String workspaceId, String checklist, String item, Change change,
+      long auditSequence, String by, LocalDate on) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
+        try (PreparedStatement used = c.prepareStatement("INSERT IGNORE INTO audited"
+            + " (workspace_id, sequence) VALUES (?, ?)")) {
+          used.setString(1, workspaceId);
+          used.setLong(2, auditSequence);
+          if (used.executeUpdate() == 0) {
+            c.rollback();
+            return false;
+          }
+        }
         try (PreparedStatement u = c.prepareStatement("UPDATE items SET"
             + " status = COALESCE(?, status),"
             + " notes = CASE WHEN ? THEN NULL ELSE COALESCE(?, notes) END,"
@@ -174,6 +187,7 @@ final class ChecklistStore {
         replace(c, "item_documents", "document_id", workspaceId, checklist, item,
             change.documents());
         c.commit();
+        return true;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

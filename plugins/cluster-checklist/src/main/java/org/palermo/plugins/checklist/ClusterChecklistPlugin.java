@@ -15,6 +15,9 @@ import org.palermo.plugin.api.PluginContext;
  * for the guide's model action plan.
  */
 public class ClusterChecklistPlugin implements PalermoPlugin {
+  /** The plugin's id, as its descriptor and the audit log name it. */
+  static final String ID = "cluster-checklist";
+
   /** The operator's copy of the reference data, in the plugin's operator folder. */
   static final String REFERENCE_FILE = "untoc-review-reference.tsv";
 
