@@ -72,11 +72,13 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "whoami", description = "Your handle and fingerprint, as the server knows them.")
+  @Command(name = "whoami", description = "Your handle, account id and fingerprint, as the"
+      + " server knows them.")
   int whoami() {
     AccountClient client = client();
     Identity identity = client.whoami();
-    print(ordered("handle", root.home().requireAccount().handle(),
+    print(PalermoCli.fields("handle", root.home().requireAccount().handle(),
+        "account", identity.account().toString(),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }

@@ -31,9 +31,9 @@ class CliDialogueTest {
   @BeforeAll
   static void start() throws Exception {
     Path folder = TestDatabase.folder("cli-dialogue").resolve("plugins");
-    Files.createDirectories(folder.resolve("dialogue-registration"));
+    // No operator folder yet: the operator makes it, with the grants, while the server runs.
+    Files.createDirectories(folder);
     roles = folder.resolve("dialogue-registration").resolve("roles.tsv");
-    Files.writeString(roles, "");
     PluginJars.installBuilt(DialoguePlugin.class,
         folder.resolve("palermo-plugin-dialogue-registration.jar"));
     PluginJars.enable(folder, "dialogue-registration", "rest,storage,read-workspaces");
@@ -60,6 +60,7 @@ class CliDialogueTest {
     Cli.Person state = cli.register("mx");
     Cli.Person owner = cli.register("ow");
     new Operator(cli, server, cli.register("op")).certify(state, "MEX");
+    Files.createDirectories(roles.getParent());
     Files.writeString(roles, account(secretariat) + "\tsecretariat\n" + account(bureau)
         + "\tbureau\n");
     String ws = Cli.ok(cli.as(owner, "workspace", "create", "Coalition")).line("workspace");

@@ -22,7 +22,7 @@ public class DialoguePlugin implements PalermoPlugin {
     } catch (IOException e) {
       throw new IllegalStateException("the operator's " + e.getMessage(), e);
     }
-    RolesFile roles = new RolesFile(context.operatorFolder());
+    RolesFile roles = new RolesFile(context::operatorFolder);
     service = new DialogueService(new DialogueStore(context.storage().orElseThrow(
         () -> new IllegalStateException("the storage capability is needed"))), roles, context,
         context.workspaces().orElseThrow(

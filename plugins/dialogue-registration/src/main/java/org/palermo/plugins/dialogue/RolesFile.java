@@ -15,17 +15,19 @@ import java.util.function.Supplier;
 final class RolesFile implements Supplier<Roles> {
   private static final System.Logger LOG = System.getLogger(RolesFile.class.getName());
 
-  private final Optional<Path> folder;
+  /** Asked each time: the operator may make the folder after the server started. */
+  private final Supplier<Optional<Path>> folder;
   private Roles roles = Roles.none();
   private FileTime seen;
 
-  RolesFile(Optional<Path> folder) {
+  RolesFile(Supplier<Optional<Path>> folder) {
     this.folder = folder;
   }
 
   @Override
   public synchronized Roles get() {
-    Optional<Path> file = folder.map(f -> f.resolve(Roles.FILE)).filter(Files::isRegularFile);
+    Optional<Path> dir = folder.get();
+    Optional<Path> file = dir.map(f -> f.resolve(Roles.FILE)).filter(Files::isRegularFile);
     FileTime modified = null;
     try {
       modified = file.isPresent() ? Files.getLastModifiedTime(file.get()) : null;
@@ -36,7 +38,7 @@ final class RolesFile implements Supplier<Roles> {
       return roles;
     }
     try {
-      roles = Roles.read(folder);
+      roles = Roles.read(dir);
       seen = modified;
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "dialogue-registration: " + e.getMessage()
