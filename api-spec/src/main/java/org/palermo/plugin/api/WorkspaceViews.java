@@ -39,8 +39,8 @@ public interface WorkspaceViews {
   record AuditedAction(String accountId, String plugin, String subject, String action) {}
 
   /**
-   * The entry at {@code sequence} of the workspace's audit log, when it is a member's plugin
-   * action; empty otherwise. A plugin checks with it that a change was audited before making it.
+   * The entry at {@code sequence} of the workspace's audit log, when it is a member's action for
+   * this plugin; empty otherwise (another plugin's actions included). A plugin checks with it that a change was audited before making it.
    */
   default Optional<AuditedAction> auditedAction(String workspaceId, long sequence) {
     return Optional.empty();

@@ -440,7 +440,7 @@ public final class PluginHost implements AutoCloseable {
   private static PluginContext context(Path folder, PluginDescriptor d, WorkspaceViews views,
       StateLookup states, DataSource storage, ClassLoader loader) {
     Optional<WorkspaceViews> granted = d.capabilities().contains(Capability.READ_WORKSPACES)
-        ? Optional.of(views) : Optional.empty();
+        ? Optional.of(new OwnActions(views, d.id())) : Optional.empty();
     boolean hasMessages = d.capabilities().contains(Capability.MESSAGES);
     boolean rest = d.capabilities().contains(Capability.REST);
     return new PluginContext() {
@@ -493,6 +493,35 @@ public final class PluginHost implements AutoCloseable {
         return d.capabilities();
       }
     };
+  }
+
+  /** The views, with audited actions limited to those naming this plugin. */
+  private record OwnActions(WorkspaceViews views, String id) implements WorkspaceViews {
+    @Override
+    public List<Membership> memberships(String accountId) {
+      return views.memberships(accountId);
+    }
+
+    @Override
+    public Optional<String> roleOf(String workspaceId, String accountId) {
+      return views.roleOf(workspaceId, accountId);
+    }
+
+    @Override
+    public List<Member> members(String workspaceId) {
+      return views.members(workspaceId);
+    }
+
+    @Override
+    public List<Document> documents(String workspaceId) {
+      return views.documents(workspaceId);
+    }
+
+    @Override
+    public Optional<AuditedAction> auditedAction(String workspaceId, long sequence) {
+      // Another plugin's actions are that plugin's business.
+      return views.auditedAction(workspaceId, sequence).filter(a -> a.plugin().equals(id));
+    }
   }
 
   private static void closeQuietly(PluginClassLoader loader) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.palermo.server.testing.Cli;
+import org.palermo.server.testing.PluginCalls;
 import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.TestDatabase;
 import org.palermo.server.testing.TestServer;
@@ -120,7 +121,10 @@ class PluginHostTest {
         + " + \", storage \" + context.storage().isPresent() + \", messages \""
         + " + context.messages(java.util.Locale.ROOT).isPresent();\n"
         + "    WorkspaceViews v = context.workspaces().get();\n"
-        + "    return v.roleOf(ws, s.getUserPrincipal().getName()).orElse(\"not a member\")"
+        + "    String audited = \"\";\n"
+        + "    for (long i = 0; i < 4; i++) audited += v.auditedAction(ws, i)"
+        + ".map(a -> a.plugin() + \":\" + a.action() + \" \").orElse(\"\");\n"
+        + "    return audited + v.roleOf(ws, s.getUserPrincipal().getName()).orElse(\"not a member\")"
         + " + \" \" + v.documents(ws).stream().map(d -> d.version() + \":\" + d.level())"
         + ".toList() + \" \" + v.members(ws).size();\n"
         + "  }\n"
@@ -250,12 +254,16 @@ class PluginHostTest {
     Path file = owner.home().getParent().resolve("notes.txt");
     Files.writeString(file, "secret notes");
     Cli.ok(cli.as(owner, "doc", "put", ws, file.toString(), "--title", "Secret title"));
+    PluginCalls calls = new PluginCalls(server, "views");
+    calls.audit(owner, ws, "views", "item", "did this");
+    calls.audit(owner, ws, "other-plugin", "item", "did that");
     HttpResponse<String> seen = server.send(server.request("api/v1/plugins/views/workspaces/"
         + ws).header("Authorization", "Bearer " + owner.token()).GET().build());
     assertEquals(200, seen.statusCode(), seen.body());
-    assertEquals("owner [1:confidential] 1", seen.body());
+    assertEquals("views:did this owner [1:confidential] 1", seen.body(),
+        "its own audited actions, not another plugin's");
     assertTrue(!seen.body().contains("Secret"), "nothing sealed reaches a plugin");
-    assertEquals("not a member [1:confidential] 1", server.send(server.request(
+    assertEquals("views:did this not a member [1:confidential] 1", server.send(server.request(
         "api/v1/plugins/views/workspaces/" + ws).header("Authorization", "Bearer "
             + other.token()).GET().build()).body());
     assertEquals("no views, role owner, forged none, storage false, messages false",
