@@ -191,10 +191,10 @@ final class UnstableUsage {
    */
   private static void resolve(Class<?> owner, Member m, Predicate<AnnotatedElement> unstable,
       Set<String> found) {
-    Deque<Class<?>> todo = new ArrayDeque<>(List.of(owner));
+    Deque<Class<?>> queue = new ArrayDeque<>(List.of(owner));
     Set<Class<?>> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      Class<?> c = todo.pop();
+    while (!queue.isEmpty()) {
+      Class<?> c = queue.pop();
       if (!seen.add(c) || !c.getName().startsWith(API + '.')) {
         continue;
       }
@@ -218,9 +218,9 @@ final class UnstableUsage {
         continue;
       }
       if (c.getSuperclass() != null) {
-        todo.add(c.getSuperclass());
+        queue.add(c.getSuperclass());
       }
-      todo.addAll(List.of(c.getInterfaces()));
+      queue.addAll(List.of(c.getInterfaces()));
     }
   }
 

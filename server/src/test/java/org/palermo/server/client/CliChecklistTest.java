@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +30,9 @@ class CliChecklistTest {
   static void start() throws Exception {
     Path folder = TestDatabase.folder("cli-checklist").resolve("plugins");
     Files.createDirectories(folder);
-    PluginJars.installBuilt(ClusterChecklistPlugin.class,
-        folder.resolve("palermo-plugin-cluster-checklist.jar"));
-    PluginJars.enable(folder, "cluster-checklist", "rest,storage,read-workspaces");
-    server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
-        Clock.systemUTC(), rc -> { });
+    PluginJars.install(folder, ClusterChecklistPlugin.class, "cluster-checklist",
+        "rest,storage,read-workspaces");
+    server = TestServer.withPlugins(folder);
     cli = new Cli(server);
   }
 

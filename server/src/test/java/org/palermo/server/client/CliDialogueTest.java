@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
@@ -34,22 +33,15 @@ class CliDialogueTest {
     // No operator folder yet: the operator makes it, with the grants, while the server runs.
     Files.createDirectories(folder);
     roles = folder.resolve("dialogue-registration").resolve("roles.tsv");
-    PluginJars.installBuilt(DialoguePlugin.class,
-        folder.resolve("palermo-plugin-dialogue-registration.jar"));
-    PluginJars.enable(folder, "dialogue-registration", "rest,storage,read-workspaces");
-    server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
-        Clock.systemUTC(), rc -> { });
+    PluginJars.install(folder, DialoguePlugin.class, "dialogue-registration",
+        "rest,storage,read-workspaces");
+    server = TestServer.withPlugins(folder);
     cli = new Cli(server);
   }
 
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  private static String account(Cli.Person p) throws Exception {
-    return cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", p.handle())
-        .get(0);
   }
 
   @Test
@@ -61,8 +53,8 @@ class CliDialogueTest {
     Cli.Person owner = cli.register("ow");
     new Operator(cli, server, cli.register("op")).certify(state, "MEX");
     Files.createDirectories(roles.getParent());
-    Files.writeString(roles, account(secretariat) + "\tsecretariat\n" + account(bureau)
-        + "\tbureau\n");
+    Files.writeString(roles, cli.accountId(secretariat) + "\tsecretariat\n"
+        + cli.accountId(bureau) + "\tbureau\n");
     String ws = Cli.ok(cli.as(owner, "workspace", "create", "Coalition")).line("workspace");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     String ahead = Cli.ok(cli.as(secretariat, "dialogue", "convene", "--working-group",

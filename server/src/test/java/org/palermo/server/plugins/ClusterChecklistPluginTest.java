@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +39,7 @@ class ClusterChecklistPluginTest {
   static void start() throws Exception {
     folder = TestDatabase.folder("cluster-checklist").resolve("plugins");
     Files.createDirectories(folder);
-    PluginJars.installBuilt(ClusterChecklistPlugin.class,
-        folder.resolve("palermo-plugin-cluster-checklist.jar"));
-    PluginHostTest.admin(folder, "enable", "cluster-checklist", "--approve",
+    PluginJars.install(folder, ClusterChecklistPlugin.class, "cluster-checklist",
         "rest,storage,read-workspaces");
     // The operator checked the flagged cell against resolution 9/1 and corrected it (article 9,
     // under footnote 15, where the extraction has 7): no code change, a file in its folder.
@@ -58,8 +55,7 @@ class ClusterChecklistPluginTest {
     Files.createDirectories(folder.resolve("cluster-checklist"));
     Files.writeString(folder.resolve("cluster-checklist").resolve("untoc-review-reference.tsv"),
         fixed);
-    server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
-        Clock.systemUTC(), rc -> { });
+    server = TestServer.withPlugins(folder);
     cli = new Cli(server);
     calls = new PluginCalls(server, "cluster-checklist");
     owner = cli.register("co");
@@ -97,11 +93,6 @@ class ClusterChecklistPluginTest {
   private static String audited(Cli.Person who, String open, String action) {
     return open + ",\"audit\":" + calls.audit(who, ws, "cluster-checklist", ITEM, action)
         + "}";
-  }
-
-  private static String account(Cli.Person p) throws Exception {
-    return cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", p.handle())
-        .get(0);
   }
 
   private static final String PROFILE = "{\"state\":\"MEX\",\"instruments\":[\"convention\","
@@ -150,15 +141,15 @@ class ClusterChecklistPluginTest {
 
     assertEquals(403, call(contributor, "PATCH", item, "{\"status\":\"drafting\"}")
         .statusCode(), "not assigned to it");
-    ok(call(editor, "PATCH", item, audited(editor, "{\"assignees\":[\"" + account(contributor)
-        + "\"]", "assignees 1")));
+    ok(call(editor, "PATCH", item, audited(editor, "{\"assignees\":[\""
+        + cli.accountId(contributor) + "\"]", "assignees 1")));
     JsonNode drafting = ok(call(contributor, "PATCH", item, audited(contributor,
         "{\"status\":\"drafting\"", "status drafting")));
     assertEquals("drafting", drafting.path("status").asText());
     assertEquals(403, call(contributor, "PATCH", item, "{\"assignees\":[]}").statusCode(),
         "a contributor does not assign");
     assertEquals(403, call(viewer, "PATCH", item, "{\"status\":\"submitted\"}").statusCode());
-    assertEquals(400, call(editor, "PATCH", item, "{\"assignees\":[\"" + account(stranger)
+    assertEquals(400, call(editor, "PATCH", item, "{\"assignees\":[\"" + cli.accountId(stranger)
         + "\"]}").statusCode(), "only members are assigned");
     assertEquals(400, call(editor, "PATCH", item, "{\"status\":\"finished\"}").statusCode());
     assertEquals(400, call(editor, "PATCH", item, "{\"documents\":[\"" + "ab".repeat(16)

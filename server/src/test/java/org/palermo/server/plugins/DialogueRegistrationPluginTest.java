@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
@@ -45,11 +44,9 @@ class DialogueRegistrationPluginTest {
     Path folder = TestDatabase.folder("dialogues").resolve("plugins");
     Files.createDirectories(folder.resolve("dialogue-registration"));
     Files.writeString(folder.resolve("dialogue-registration").resolve("roles.tsv"), "# none\n");
-    PluginJars.installBuilt(DialoguePlugin.class,
-        folder.resolve("palermo-plugin-dialogue-registration.jar"));
-    PluginJars.enable(folder, "dialogue-registration", "rest,storage,read-workspaces");
-    server = TestServer.start(c -> TestServer.manyPeople(c.withPluginsDir(folder)),
-        Clock.systemUTC(), rc -> { });
+    PluginJars.install(folder, DialoguePlugin.class, "dialogue-registration",
+        "rest,storage,read-workspaces");
+    server = TestServer.withPlugins(folder);
     cli = new Cli(server);
     calls = new PluginCalls(server, "dialogue-registration");
     secretariat = cli.register("se");
@@ -61,8 +58,8 @@ class DialogueRegistrationPluginTest {
     new Operator(cli, server, cli.register("op")).certify(state, "MEX");
     // The operator grants the roles, on the server's machine, while it runs.
     Files.writeString(folder.resolve("dialogue-registration").resolve("roles.tsv"),
-        "# account id, role\n" + account(secretariat) + "\tsecretariat\n" + account(bureau)
-            + "\tbureau\n" + account(chair) + " chair\n");
+        "# account id, role\n" + cli.accountId(secretariat) + "\tsecretariat\n"
+            + cli.accountId(bureau) + "\tbureau\n" + cli.accountId(chair) + " chair\n");
     ws = Cli.ok(cli.as(owner, "workspace", "create", "Coalition")).line("workspace");
     String invitation = Cli.ok(cli.as(owner, "workspace", "invite", ws, viewer.handle(),
         "--role", "viewer")).line("invitation");
@@ -72,11 +69,6 @@ class DialogueRegistrationPluginTest {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  private static String account(Cli.Person p) throws Exception {
-    return cli.strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", p.handle())
-        .get(0);
   }
 
   private static HttpResponse<String> call(Cli.Person who, String method, String path,

@@ -111,6 +111,12 @@ public final class Cli {
     return new Person(handle, home);
   }
 
+  /** The person's account id (32 hex digits), as the server stores it. */
+  public String accountId(Person person) {
+    return strings("SELECT LOWER(HEX(id)) FROM accounts WHERE handle = ?", person.handle())
+        .get(0);
+  }
+
   /** Runs as that person, with the test passphrase. */
   public Run as(Person person, String... args) {
     return run(person.home(), args);

@@ -81,6 +81,17 @@ public final class PluginJars {
   }
 
   /**
+   * Installs a plugin as the build made it ({@code palermo-plugin-ID.jar}, from the jar holding
+   * {@code entry}) in {@code folder} and enables it with {@code capabilities}, as an operator.
+   */
+  public static void install(Path folder, Class<?> entry, String id, String capabilities)
+      throws IOException {
+    Files.createDirectories(folder);
+    installBuilt(entry, folder.resolve("palermo-plugin-" + id + ".jar"));
+    enable(folder, id, capabilities);
+  }
+
+  /**
    * {@code palermo admin plugins --dir FOLDER enable ID --approve CAPS}, as an operator runs it
    * on the server's machine.
    */

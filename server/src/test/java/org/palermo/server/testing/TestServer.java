@@ -57,6 +57,11 @@ public final class TestServer implements AutoCloseable {
    * A configuration where many people register and log in from one address (the tests' own),
    * within the default limits otherwise.
    */
+  /** A server for many people (see {@link #manyPeople}) loading the plugins in {@code folder}. */
+  public static TestServer withPlugins(java.nio.file.Path folder) {
+    return start(c -> manyPeople(c.withPluginsDir(folder)), Clock.systemUTC(), rc -> { });
+  }
+
   public static ServerConfig manyPeople(ServerConfig config) {
     RateLimitRule generous = new RateLimitRule(10_000, Duration.ofMinutes(1));
     return config.withRateLimit(RateLimit.REGISTER_PER_ADDRESS, generous)

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.palermo.plugin.api.PluginContext;
 import org.palermo.plugin.api.PluginProblem;
 import org.palermo.plugin.api.WorkspaceViews;
@@ -70,7 +69,7 @@ final class DialogueService {
   private Summary summary(DialogueStore.Dialogue d) throws SQLException {
     return new Summary(d.id(), d.workingGroup(), d.day().toString(),
         Rules.deadline(d.day()).toString(), d.minimum(), d.status(),
-        store.registrations(d.id()).size(), d.summary());
+        store.applications(d.id()), d.summary());
   }
 
   List<Summary> list() throws SQLException {
@@ -264,7 +263,7 @@ final class DialogueService {
     if (!has(caller, "chair")) {
       throw new PluginProblem(403, "Only the chair decides not to convene a dialogue.");
     }
-    int applications = store.registrations(id).size();
+    int applications = store.applications(id);
     if (!d.status().equals(OPEN) || !Rules.mayCallOff(today(), d.day(), applications,
         d.minimum())) {
       throw new PluginProblem(409, "A dialogue is not convened only after its registration"
@@ -315,9 +314,5 @@ final class DialogueService {
     store.setSummary(id, text.strip());
     store.setStatus(id, HELD);
     return summary(dialogue(id));
-  }
-
-  Optional<String> stateOf(Principal caller) {
-    return context.certifiedState(caller);
   }
 }

@@ -51,15 +51,38 @@ final class DialogueStore {
         "SELECT id, working_group, held_on, minimum, status, summary FROM dialogues"
             + " ORDER BY held_on, id"); ResultSet r = q.executeQuery()) {
       while (r.next()) {
-        out.add(new Dialogue(r.getString(1), r.getString(2), r.getDate(3).toLocalDate(),
-            r.getInt(4), r.getString(5), r.getString(6)));
+        out.add(dialogue(r));
       }
     }
     return out;
   }
 
   Optional<Dialogue> dialogue(String id) throws SQLException {
-    return dialogues().stream().filter(d -> d.id().equals(id)).findFirst();
+    try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+        "SELECT id, working_group, held_on, minimum, status, summary FROM dialogues"
+            + " WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? Optional.of(dialogue(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Dialogue dialogue(ResultSet r) throws SQLException {
+    return new Dialogue(r.getString(1), r.getString(2), r.getDate(3).toLocalDate(), r.getInt(4),
+        r.getString(5), r.getString(6));
+  }
+
+  /** How many organizations registered for the dialogue. */
+  int applications(String dialogueId) throws SQLException {
+    try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+        "SELECT COUNT(*) FROM registrations WHERE dialogue_id = ?")) {
+      q.setString(1, dialogueId);
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
   }
 
   void setStatus(String id, String status) throws SQLException {
@@ -117,11 +140,24 @@ final class DialogueStore {
   }
 
   List<Registration> registrations(String dialogueId) throws SQLException {
+    return registrations(dialogueId, null);
+  }
+
+  Optional<Registration> registration(String dialogueId, String ws) throws SQLException {
+    return registrations(dialogueId, ws).stream().findFirst();
+  }
+
+  /** The dialogue's registrations, or the workspace's one when {@code ws} is not null. */
+  private List<Registration> registrations(String dialogueId, String ws) throws SQLException {
     List<Registration> out = new ArrayList<>();
     try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
         "SELECT workspace_id, organization, status, registered_on, comments FROM registrations"
-            + " WHERE dialogue_id = ? ORDER BY registered_on, organization")) {
+            + " WHERE dialogue_id = ?" + (ws == null ? "" : " AND workspace_id = ?")
+            + " ORDER BY registered_on, organization")) {
       q.setString(1, dialogueId);
+      if (ws != null) {
+        q.setString(2, ws);
+      }
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           out.add(new Registration(r.getString(1), r.getString(2), r.getString(3),
@@ -149,10 +185,6 @@ final class DialogueStore {
     return out;
   }
 
-  Optional<Registration> registration(String dialogueId, String ws) throws SQLException {
-    return registrations(dialogueId).stream().filter(r -> r.workspaceId().equals(ws))
-        .findFirst();
-  }
 
   /** Moves a registration to {@code status}, with a history line, all at once. */
   void changeStatus(String dialogueId, String ws, String status, String note, LocalDate on)
@@ -232,15 +264,6 @@ final class DialogueStore {
       }
     }
     return out;
-  }
-
-  /** A history line for every registration of the dialogue (it was not convened). */
-  void tellAll(String dialogueId, String status, String note, LocalDate on) throws SQLException {
-    for (Registration r : registrations(dialogueId)) {
-      try (Connection c = db.getConnection()) {
-        history(c, dialogueId, r.workspaceId(), status, note, on);
-      }
-    }
   }
 
   private static void history(Connection c, String dialogueId, String ws, String status,
