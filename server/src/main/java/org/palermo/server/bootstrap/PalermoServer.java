@@ -54,6 +54,7 @@ import org.palermo.server.documents.UploadResource;
 import org.palermo.server.documents.UploadService;
 import org.palermo.server.errors.JsonProblemMapper;
 import org.palermo.server.errors.ProblemExceptionMapper;
+import org.palermo.server.i18n.LanguageFilter;
 import org.palermo.server.errors.UnexpectedExceptionMapper;
 import org.palermo.server.errors.WebApplicationExceptionMapper;
 import org.palermo.server.events.CoreEventLog;
@@ -319,6 +320,7 @@ public final class PalermoServer implements AutoCloseable {
     rc.register(new RateLimitedFeature(limiter));
     rc.register(new HttpMetricsFilter(meters));
     rc.register(ProblemExceptionMapper.class);
+    rc.register(LanguageFilter.class);
     rc.register(WebApplicationExceptionMapper.class);
     rc.register(JsonProblemMapper.class);
     rc.register(UnexpectedExceptionMapper.class);

@@ -1,10 +1,18 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 /** The caller is known but may not do this. */
 public final class AccessDeniedException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
-  public AccessDeniedException(String detail) {
+  public AccessDeniedException(Text detail) {
     super(ProblemType.ACCESS_DENIED, detail);
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public AccessDeniedException(String detail) {
+    super(ProblemType.ACCESS_DENIED, Text.of("errors.untranslated", detail));
   }
 }

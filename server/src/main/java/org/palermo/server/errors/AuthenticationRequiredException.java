@@ -1,13 +1,21 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 import java.util.Map;
 
 /** No valid session: the client logs in again. */
 public final class AuthenticationRequiredException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
-  public AuthenticationRequiredException(String detail) {
+  public AuthenticationRequiredException(Text detail) {
     super(ProblemType.AUTHENTICATION_REQUIRED, detail);
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public AuthenticationRequiredException(String detail) {
+    super(ProblemType.AUTHENTICATION_REQUIRED, Text.of("errors.untranslated", detail));
   }
 
   @Override

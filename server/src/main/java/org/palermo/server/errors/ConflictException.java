@@ -1,10 +1,18 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 /** The request conflicts with the current state, such as a stale parent version. */
 public final class ConflictException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
-  public ConflictException(String detail) {
+  public ConflictException(Text detail) {
     super(ProblemType.CONFLICT, detail);
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public ConflictException(String detail) {
+    super(ProblemType.CONFLICT, Text.of("errors.untranslated", detail));
   }
 }

@@ -1,5 +1,7 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 import java.util.Map;
 
 /** The database cannot be reached; the client may retry shortly. */
@@ -7,8 +9,7 @@ public final class DatabaseUnavailableException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
   public DatabaseUnavailableException() {
-    super(ProblemType.DATABASE_UNAVAILABLE,
-        "The database is unreachable. Nothing was changed; try again in a few seconds.");
+    super(ProblemType.DATABASE_UNAVAILABLE, Text.of("errors.database-unavailable"));
   }
 
   @Override

@@ -1,13 +1,22 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 /** A request parameter or body that breaks a rule of the API, naming the field at fault. */
 public final class InvalidRequestException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
 
-  public InvalidRequestException(String field, String detail) {
+  public InvalidRequestException(String field, Text detail) {
     super(ProblemType.INVALID_REQUEST, detail);
+    this.field = field;
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public InvalidRequestException(String field, String detail) {
+    super(ProblemType.INVALID_REQUEST, Text.of("errors.untranslated", detail));
     this.field = field;
   }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.palermo.text.Text;
 
 /**
  * A body that is not strict JSON for its route: malformed, an unknown or duplicate field, a
@@ -36,25 +37,25 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
     if (duplicate.find()) {
       String field = duplicate.group(1);
       return Problem.of(ProblemType.INVALID_JSON,
-          "The field '" + field + "' appears more than once; send it once.").withField(field);
+          Text.of("errors.json-duplicate-field", field)).withField(field);
     }
     if (exception instanceof UnrecognizedPropertyException unknown) {
       String field = path(unknown);
       return Problem.of(ProblemType.INVALID_JSON,
-          "The field '" + field + "' is not part of this request; remove it.").withField(field);
+          Text.of("errors.json-unknown-field", field)).withField(field);
     }
     if (exception instanceof InvalidFormatException
         || exception instanceof MismatchedInputException) {
       String field = path((JsonMappingException) exception);
       if (!field.isEmpty()) {
         return Problem.of(ProblemType.INVALID_JSON,
-            "The field '" + field + "' has the wrong type or format.").withField(field);
+            Text.of("errors.json-wrong-type", field)).withField(field);
       }
       return Problem.of(ProblemType.INVALID_JSON,
-          "The body is empty or is not the JSON object this route expects.");
+          Text.of("errors.json-not-object"));
     }
     return Problem.of(ProblemType.INVALID_JSON,
-        "The body is not well-formed JSON (line " + line(exception) + ").");
+        Text.of("errors.json-malformed", line(exception)));
   }
 
   private static String path(JsonMappingException exception) {

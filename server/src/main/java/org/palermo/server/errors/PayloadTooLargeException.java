@@ -1,5 +1,7 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 import java.util.Map;
 
 /**
@@ -9,8 +11,14 @@ import java.util.Map;
 public final class PayloadTooLargeException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
-  public PayloadTooLargeException(String detail) {
+  public PayloadTooLargeException(Text detail) {
     super(ProblemType.PAYLOAD_TOO_LARGE, detail);
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public PayloadTooLargeException(String detail) {
+    super(ProblemType.PAYLOAD_TOO_LARGE, Text.of("errors.untranslated", detail));
   }
 
   @Override

@@ -1,10 +1,18 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 /** An If-Match precondition does not hold: the thing changed since it was read. */
 public final class PreconditionFailedException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
-  public PreconditionFailedException(String detail) {
+  public PreconditionFailedException(Text detail) {
     super(ProblemType.PRECONDITION_FAILED, detail);
+  }
+
+  /** Migration only: a detail not yet in the bundles. To be removed. */
+  @Deprecated
+  public PreconditionFailedException(String detail) {
+    super(ProblemType.PRECONDITION_FAILED, Text.of("errors.untranslated", detail));
   }
 }

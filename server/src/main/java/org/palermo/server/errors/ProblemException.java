@@ -2,6 +2,8 @@ package org.palermo.server.errors;
 
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.palermo.server.i18n.ServerText;
+import org.palermo.text.Text;
 
 /**
  * Base of the server's own error kinds. Each subclass is one kind with one {@link ProblemType};
@@ -12,15 +14,27 @@ public abstract class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ProblemType type;
+  private final transient Text detail;
 
-  protected ProblemException(ProblemType type, String detail) {
-    super(detail, null, false, false);
-    this.type = type;
+  protected ProblemException(ProblemType type, Text detail) {
+    this(type, detail, null);
   }
 
-  protected ProblemException(ProblemType type, String detail, Throwable cause) {
-    super(detail, cause, false, false);
+  protected ProblemException(ProblemType type, Text detail, Throwable cause) {
+    super(null, cause, false, false);
     this.type = type;
+    this.detail = detail;
+  }
+
+  /** The detail in English, for tests and the server's own log. */
+  @Override
+  public String getMessage() {
+    return ServerText.english(detail);
+  }
+
+  /** The detail before translation. */
+  public Text detail() {
+    return detail;
   }
 
   public ProblemType type() {
@@ -55,7 +69,7 @@ public abstract class ProblemException extends RuntimeException {
   }
 
   public Problem toProblem() {
-    Problem problem = Problem.of(type, getMessage());
+    Problem problem = Problem.of(type, detail);
     return field() == null ? problem : problem.withField(field());
   }
 }

@@ -1,38 +1,40 @@
 package org.palermo.server.errors;
 
+import org.palermo.text.Text;
+
 /**
  * The kinds of error the API answers, each with a stable {@code type} URI (RFC 9457) that
  * clients may switch on, its status and a title. Append new kinds; never rename one.
  */
 public enum ProblemType {
-  INVALID_REQUEST(400, "invalid-request", "The request is not valid"),
-  INVALID_JSON(400, "invalid-json", "The JSON body is not valid"),
-  AUTHENTICATION_REQUIRED(401, "authentication-required", "Authentication required"),
-  ACCESS_DENIED(403, "access-denied", "Access denied"),
-  NOT_FOUND(404, "not-found", "Not found"),
-  METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
-  NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
-  CONFLICT(409, "conflict", "Conflict"),
-  PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
-  PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
-  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
-  RATE_LIMITED(429, "rate-limited", "Too many requests"),
-  HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
-  INTERNAL_ERROR(500, "internal-error", "Internal server error"),
-  DATABASE_UNAVAILABLE(503, "database-unavailable", "Service unavailable"),
-  PLUGIN_BUSY(503, "plugin-busy", "Plugin busy");
+  INVALID_REQUEST(400, "invalid-request", "errors.title-invalid-request"),
+  INVALID_JSON(400, "invalid-json", "errors.title-invalid-json"),
+  AUTHENTICATION_REQUIRED(401, "authentication-required", "errors.title-authentication-required"),
+  ACCESS_DENIED(403, "access-denied", "errors.title-access-denied"),
+  NOT_FOUND(404, "not-found", "errors.title-not-found"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "errors.title-method-not-allowed"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "errors.title-not-acceptable"),
+  CONFLICT(409, "conflict", "errors.title-conflict"),
+  PRECONDITION_FAILED(412, "precondition-failed", "errors.title-precondition-failed"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "errors.title-payload-too-large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "errors.title-unsupported-media-type"),
+  RATE_LIMITED(429, "rate-limited", "errors.title-rate-limited"),
+  HEADERS_TOO_LARGE(431, "headers-too-large", "errors.title-headers-too-large"),
+  INTERNAL_ERROR(500, "internal-error", "errors.title-internal-error"),
+  DATABASE_UNAVAILABLE(503, "database-unavailable", "errors.title-database-unavailable"),
+  PLUGIN_BUSY(503, "plugin-busy", "errors.title-plugin-busy");
 
   /** Prefix of every problem type URI. */
   public static final String URI_PREFIX = "urn:palermo:problem:";
 
   private final int status;
   private final String slug;
-  private final String title;
+  private final String titleKey;
 
-  ProblemType(int status, String slug, String title) {
+  ProblemType(int status, String slug, String titleKey) {
     this.status = status;
     this.slug = slug;
-    this.title = title;
+    this.titleKey = titleKey;
   }
 
   public int status() {
@@ -43,8 +45,9 @@ public enum ProblemType {
     return URI_PREFIX + slug;
   }
 
-  public String title() {
-    return title;
+  /** The title, to be put in the caller's language. */
+  public Text title() {
+    return Text.of(titleKey);
   }
 
   /** The kind used for a status that carries no more specific meaning. */

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.HexFormat;
+import org.palermo.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     String errorId = HexFormat.of().formatHex(id);
     log.error("Unexpected error {}", errorId, exception);
     return ProblemResponses.of(Problem.of(ProblemType.INTERNAL_ERROR,
-        "The server failed to handle this request. If it happens again, give the operator the"
-            + " error id.").withErrorId(errorId));
+        Text.of("errors.internal-with-id")).withErrorId(errorId));
   }
 
   /** Whether the failure is a lost or refused database connection rather than a bug. */

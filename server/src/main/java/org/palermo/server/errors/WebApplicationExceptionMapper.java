@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.HashMap;
 import java.util.Map;
+import org.palermo.text.Text;
 
 /**
  * What JAX-RS itself rejects (no such route, wrong method, unacceptable or unsupported media
@@ -27,19 +28,15 @@ public final class WebApplicationExceptionMapper
     return ProblemResponses.of(Problem.of(type, detail(type, allow)), headers);
   }
 
-  private static String detail(ProblemType type, String allow) {
+  private static Text detail(ProblemType type, String allow) {
     return switch (type) {
-      case NOT_FOUND -> "There is nothing at this path. The routes are listed in"
-          + " /api/v1/openapi.yaml.";
-      case METHOD_NOT_ALLOWED -> "This path does not take that method"
-          + (allow == null ? "." : "; it takes " + allow + ".");
-      case NOT_ACCEPTABLE -> "This route cannot answer in the media type the Accept header"
-          + " asks for; ask for application/json.";
-      case UNSUPPORTED_MEDIA_TYPE -> "This route does not take a body of that Content-Type;"
-          + " send application/json.";
-      case INTERNAL_ERROR -> "The server failed to handle this request.";
-      default -> "The request could not be handled as sent; check it against"
-          + " /api/v1/openapi.yaml.";
+      case NOT_FOUND -> Text.of("errors.no-route");
+      case METHOD_NOT_ALLOWED -> allow == null ? Text.of("errors.method-not-allowed")
+          : Text.of("errors.method-not-allowed-takes", allow);
+      case NOT_ACCEPTABLE -> Text.of("errors.not-acceptable");
+      case UNSUPPORTED_MEDIA_TYPE -> Text.of("errors.unsupported-media-type");
+      case INTERNAL_ERROR -> Text.of("errors.internal");
+      default -> Text.of("errors.not-handled");
     };
   }
 }

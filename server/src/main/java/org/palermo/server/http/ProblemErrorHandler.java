@@ -9,6 +9,8 @@ import org.eclipse.jetty.util.Callback;
 import org.palermo.server.errors.Problem;
 import org.palermo.server.errors.ProblemType;
 import org.palermo.server.json.StrictObjectMapper;
+import org.palermo.text.Language;
+import org.palermo.text.Text;
 
 /**
  * Errors that Jetty answers before the application sees the request (headers too large, a
@@ -20,7 +22,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
   public boolean handle(Request request, Response response, Callback callback) {
     int status = response.getStatus() < 400 ? 500 : response.getStatus();
     ProblemType type = ProblemType.forStatus(status);
-    Problem problem = new Problem(type.uri(), type.title(), status, detail(type), null, null);
+    Language language = Language.negotiate(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+    Problem problem = Problem.of(type, detail(type)).in(language);
     byte[] body;
     try {
       body = StrictObjectMapper.shared().writeValueAsBytes(problem);
@@ -29,18 +32,18 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
     SecurityHeaders.apply(response.getHeaders());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.tag());
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }
 
-  private static String detail(ProblemType type) {
+  private static Text detail(ProblemType type) {
     return switch (type) {
-      case HEADERS_TOO_LARGE -> "The request line and headers are larger than the server"
-          + " accepts. Send fewer or shorter headers.";
-      case PAYLOAD_TOO_LARGE -> "The request body is larger than the server accepts.";
-      case INTERNAL_ERROR -> "The server failed to handle this request.";
-      default -> "The server could not read this request as sent.";
+      case HEADERS_TOO_LARGE -> Text.of("errors.headers-too-large");
+      case PAYLOAD_TOO_LARGE -> Text.of("errors.body-too-large");
+      case INTERNAL_ERROR -> Text.of("errors.internal");
+      default -> Text.of("errors.unreadable-request");
     };
   }
 }

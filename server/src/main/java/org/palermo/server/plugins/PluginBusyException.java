@@ -1,5 +1,7 @@
 package org.palermo.server.plugins;
 
+import org.palermo.text.Text;
+
 import java.util.Map;
 import org.palermo.server.errors.ProblemException;
 import org.palermo.server.errors.ProblemType;
@@ -9,8 +11,7 @@ public final class PluginBusyException extends ProblemException {
   private static final long serialVersionUID = 1L;
 
   public PluginBusyException(String id, int limit) {
-    super(ProblemType.PLUGIN_BUSY, "The plugin '" + id + "' is answering " + limit
-        + " requests already; try again shortly. The rest of the server is not affected.");
+    super(ProblemType.PLUGIN_BUSY, Text.of("plugins.busy", id, limit));
   }
 
   @Override

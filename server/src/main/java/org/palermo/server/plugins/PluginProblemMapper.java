@@ -17,6 +17,6 @@ final class PluginProblemMapper implements ExceptionMapper<PluginProblem> {
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL - 1) + "…";
     }
-    return ProblemResponses.of(Problem.of(ProblemType.forStatus(problem.status()), detail));
+    return ProblemResponses.of(Problem.ofWritten(ProblemType.forStatus(problem.status()), detail));
   }
 }

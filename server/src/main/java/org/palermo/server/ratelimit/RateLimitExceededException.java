@@ -1,5 +1,7 @@
 package org.palermo.server.ratelimit;
 
+import org.palermo.text.Text;
+
 import java.time.Duration;
 import java.util.Map;
 import org.palermo.server.errors.ProblemException;
@@ -16,8 +18,7 @@ public final class RateLimitExceededException extends ProblemException {
   }
 
   private RateLimitExceededException(long seconds) {
-    super(ProblemType.RATE_LIMITED, "Too many requests. Wait " + seconds
-        + (seconds == 1 ? " second" : " seconds") + " before trying again.");
+    super(ProblemType.RATE_LIMITED, Text.of("errors.rate-limited", seconds));
     this.retryAfterSeconds = seconds;
   }
 

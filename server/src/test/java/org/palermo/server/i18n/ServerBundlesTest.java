@@ -1,0 +1,19 @@
+package org.palermo.server.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.palermo.text.BundleAudit;
+
+/** The server's bundles hold every key in the six languages, and only keys the code uses. */
+class ServerBundlesTest {
+  @Test
+  void bundlesAndCodeAgree() throws Exception {
+    List<String> problems = new BundleAudit(
+        Path.of("src/main/resources/org/palermo/server/i18n"), Path.of("src/main/java"))
+        .problems();
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+}
