@@ -1,5 +1,9 @@
 package org.palermo.client;
 
+import org.palermo.client.i18n.ClientText;
+import org.palermo.text.Language;
+import org.palermo.text.Text;
+
 /**
  * Why a command failed, with the exit code the command line ends with: 1 usage, 2 refused by
  * the server, 3 integrity failure (tampering detected), 4 network or server unreachable.
@@ -15,21 +19,58 @@ public class ClientException extends RuntimeException {
   private final int exitCode;
   /** The HTTP status of a refusal, 0 when none. */
   private final int status;
+  private final transient Text text;
 
-  public ClientException(int exitCode, String message) {
-    this(exitCode, message, 0);
+  public ClientException(int exitCode, Text text) {
+    this(exitCode, text, 0);
   }
 
-  public ClientException(int exitCode, String message, int status) {
-    super(message);
+  public ClientException(int exitCode, Text text, int status) {
+    super(null, null);
     this.exitCode = exitCode;
     this.status = status;
+    this.text = text;
   }
 
-  public ClientException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
+  public ClientException(int exitCode, Text text, Throwable cause) {
+    super(null, cause);
     this.exitCode = exitCode;
     this.status = 0;
+    this.text = text;
+  }
+
+  /** Migration only: a message not yet in the bundles. To be removed. */
+  @Deprecated
+  public ClientException(int exitCode, String message) {
+    this(exitCode, Text.of("common.untranslated", message), 0);
+  }
+
+  /** Migration only: a message not yet in the bundles. To be removed. */
+  @Deprecated
+  public ClientException(int exitCode, String message, int status) {
+    this(exitCode, Text.of("common.untranslated", message), status);
+  }
+
+  /** Migration only: a message not yet in the bundles. To be removed. */
+  @Deprecated
+  public ClientException(int exitCode, String message, Throwable cause) {
+    this(exitCode, Text.of("common.untranslated", message), cause);
+  }
+
+  /** The message in English, for tests and stack traces. */
+  @Override
+  public String getMessage() {
+    return ClientText.english(text);
+  }
+
+  /** The message in {@code language}. */
+  public String message(Language language) {
+    return ClientText.render(text, language);
+  }
+
+  /** The message before translation. */
+  public Text text() {
+    return text;
   }
 
   /** The HTTP status of a server's refusal (409 for a conflict), 0 when there was none. */
@@ -41,15 +82,33 @@ public class ClientException extends RuntimeException {
     return exitCode;
   }
 
+  public static ClientException usage(Text text) {
+    return new ClientException(USAGE, text);
+  }
+
+  /** Migration only. */
+  @Deprecated
   public static ClientException usage(String message) {
     return new ClientException(USAGE, message);
   }
 
+  public static ClientException refused(Text text) {
+    return new ClientException(REFUSED, text);
+  }
+
+  /** Migration only. */
+  @Deprecated
   public static ClientException refused(String message) {
     return new ClientException(REFUSED, message);
   }
 
   /** The server (or something between) changed what it stores or returns: refuse it. */
+  public static ClientException integrity(Text text) {
+    return new ClientException(INTEGRITY, text);
+  }
+
+  /** Migration only. */
+  @Deprecated
   public static ClientException integrity(String message) {
     return new ClientException(INTEGRITY, message);
   }
@@ -68,6 +127,12 @@ public class ClientException extends RuntimeException {
         + detail + ")");
   }
 
+  public static ClientException unreachable(Text text, Throwable cause) {
+    return new ClientException(UNREACHABLE, text, cause);
+  }
+
+  /** Migration only. */
+  @Deprecated
   public static ClientException unreachable(String message, Throwable cause) {
     return new ClientException(UNREACHABLE, message, cause);
   }

@@ -11,44 +11,46 @@ import org.palermo.client.audit.AuditClient;
 import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
-import org.palermo.client.states.StatesClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.http.ServerTrust;
+import org.palermo.client.i18n.CliHelp;
+import org.palermo.client.i18n.ClientText;
+import org.palermo.client.i18n.LanguageChoice;
+import org.palermo.client.states.StatesClient;
 import org.palermo.client.strip.MetadataStripper;
 import org.palermo.client.submission.SubmissionClient;
 import org.palermo.client.workspace.WorkspaceClient;
+import org.palermo.text.Language;
+import org.palermo.text.Text;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code palermo}: the root command and the options every subcommand shares. */
 @Command(name = "palermo", mixinStandardHelpOptions = true, version = "palermo 0.1.0",
-    description = "End-to-end encrypted collaboration for civil society: every key is made and"
-        + " every document sealed on this machine.",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
         StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class,
         SubmissionCommand.class, ChecklistCommand.class, DialogueCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 
-  @Option(names = "--server", paramLabel = "URL",
-      description = "Server URL, e.g. https://127.0.0.1:8443/ (remembered in the home folder)")
+  @Option(names = "--server", paramLabel = "URL", descriptionKey = "help.server")
   String server;
 
-  @Option(names = "--ca", paramLabel = "PEM", description = "Trust the certificate authority in"
-      + " this PEM file (remembered)")
+  @Option(names = "--ca", paramLabel = "PEM", descriptionKey = "help.ca")
   Path ca;
 
-  @Option(names = "--pin-cert", paramLabel = "SHA256", description = "Trust exactly the server"
-      + " certificate with this SHA-256 fingerprint, as scripts/run prints it (remembered)")
+  @Option(names = "--pin-cert", paramLabel = "SHA256", descriptionKey = "help.pin-cert")
   String pinCert;
 
-  @Option(names = "--json", description = "Machine-readable output")
+  @Option(names = "--json", descriptionKey = "help.json")
   boolean json;
 
-  @Option(names = "--home", paramLabel = "DIR", description = "Client folder (default"
-      + " $PALERMO_HOME or ~/.palermo)")
+  @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "help.lang")
+  String lang;
+
+  @Option(names = "--home", paramLabel = "DIR", descriptionKey = "help.home")
   Path homeOption;
 
   public PalermoCli(Terminal terminal) {
@@ -58,8 +60,7 @@ public final class PalermoCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "Name a command: account, workspace, doc, submission, audit, public, states or admin"
-            + " (see palermo --help)");
+        terminal.text(Text.of("cli.name-a-command")));
   }
 
   Terminal terminal() {
@@ -87,7 +88,7 @@ public final class PalermoCli implements Callable<Integer> {
     Home.ServerSettings saved = home.server().orElse(null);
     String url = server != null ? server : saved == null ? null : saved.url();
     if (url == null) {
-      throw ClientException.usage("Which server? Give --server https://HOST:PORT/ once");
+      throw ClientException.usage(Text.of("cli.which-server"));
     }
     boolean newTrust = pinCert != null || ca != null;
     String pin = newTrust ? pinCert : saved == null ? null : saved.pinCert();
@@ -99,9 +100,9 @@ public final class PalermoCli implements Callable<Integer> {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage("Not a URL: " + url);
+      throw ClientException.usage(Text.of("cli.not-a-url", url));
     }
-    PalermoHttp http = new PalermoHttp(uri, trust);
+    PalermoHttp http = new PalermoHttp(uri, trust).speaking(terminal.language());
     home.saveServer(new Home.ServerSettings(url, pin, caFile));
     return http;
   }
@@ -157,24 +158,35 @@ public final class PalermoCli implements Callable<Integer> {
       SubmissionClient submissions) {}
 
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
-  public static int run(Terminal terminal, String... args) {
+  public static int run(Terminal given, String... args) {
+    Language language = LanguageChoice.of(args, given.env()).orElse(null);
+    if (language == null) {
+      given.err().println("palermo: " + ClientText.english(
+          Text.of("cli.unknown-language", Language.tags())));
+      given.err().flush();
+      return ClientException.USAGE;
+    }
+    boolean json = java.util.Arrays.asList(args).contains("--json");
+    Terminal terminal = given.speaking(language, language.rightToLeft() && !json);
     CommandLine commandLine = new CommandLine(new PalermoCli(terminal));
+    commandLine.setResourceBundle(CliHelp.bundle(language));
     commandLine.setOut(terminal.out());
     commandLine.setErr(terminal.err());
     commandLine.setParameterExceptionHandler((e, a) -> {
-      terminal.err().println("palermo: " + e.getMessage());
-      terminal.err().println("Try 'palermo --help'.");
+      terminal.err().println("palermo: " + terminal.text(ParseErrors.explain(e)));
+      terminal.err().println(terminal.text(Text.of("cli.try-help")));
       return ClientException.USAGE;
     });
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
       if (e instanceof ClientException failure) {
-        terminal.err().println("palermo: " + failure.getMessage());
+        terminal.err().println("palermo: " + failure.message(language));
         return failure.exitCode();
       }
       // Anything else is still one line, never a stack trace: a local file problem or a bug.
-      terminal.err().println("palermo: " + (e instanceof java.io.UncheckedIOException io
-          ? "cannot read or write a local file: " + io.getCause().getMessage()
-          : "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      terminal.err().println("palermo: " + terminal.text(e instanceof java.io.UncheckedIOException io
+          ? Text.of("cli.local-file-failed", String.valueOf(io.getCause().getMessage()))
+          : Text.of("cli.unexpected", e.getClass().getSimpleName(),
+              String.valueOf(e.getMessage()))));
       return ClientException.USAGE;
     });
     int code = commandLine.execute(args);

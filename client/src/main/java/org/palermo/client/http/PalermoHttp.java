@@ -17,6 +17,8 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.palermo.client.ClientException;
+import org.palermo.text.Language;
+import org.palermo.text.Text;
 
 /** JSON over HTTPS to one Palermo server; problem+json answers become {@link ClientException}. */
 public final class PalermoHttp {
@@ -28,7 +30,14 @@ public final class PalermoHttp {
 
   private final HttpClient client;
   private final SSLContext trust;
+  private Language language = Language.ENGLISH;
   private Optional<String> token = Optional.empty();
+
+  /** Asks the server to word its refusals in {@code language} ({@code Accept-Language}). */
+  public PalermoHttp speaking(Language language) {
+    this.language = language;
+    return this;
+  }
 
   public PalermoHttp(URI base, SSLContext trust) {
     if (!"https".equals(base.getScheme())) {
@@ -91,6 +100,7 @@ public final class PalermoHttp {
     connection.setFixedLengthStreamingMode(length);
     connection.setRequestProperty("Content-Type", "application/octet-stream");
     connection.setRequestProperty("Accept", "application/json");
+    connection.setRequestProperty("Accept-Language", language.tag());
     try {
       try (InputStream in = body.get();
           OutputStream out = new java.io.BufferedOutputStream(connection.getOutputStream(),
@@ -115,6 +125,7 @@ public final class PalermoHttp {
   public InputStream openStream(String path) {
     HttpsURLConnection connection = stream(path, "GET");
     connection.setRequestProperty("Accept", "application/octet-stream, application/problem+json");
+    connection.setRequestProperty("Accept-Language", language.tag());
     try {
       int status = connection.getResponseCode();
       if (status >= 400) {
@@ -176,7 +187,8 @@ public final class PalermoHttp {
 
   private HttpRequest.Builder builder(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
+        .timeout(Duration.ofMinutes(2)).header("Accept", "application/json")
+        .header("Accept-Language", language.tag());
     token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
     return b;
   }
@@ -192,8 +204,9 @@ public final class PalermoHttp {
     if (status >= 400) {
       String detail = body.path("detail").asText("");
       throw new ClientException(status >= 500 ? ClientException.UNREACHABLE
-          : ClientException.REFUSED, "The server refused: " + (detail.isEmpty()
-              ? "status " + status : detail), status);
+          : ClientException.REFUSED, detail.isEmpty()
+              ? Text.of("common.server-refused-status", status)
+              : Text.of("common.server-refused", detail), status);
     }
   }
 
