@@ -10,25 +10,34 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.palermo.plugin.api.PluginProblem;
+import org.palermo.plugin.api.PluginContext;
 
 /**
  * The checklists' routes, under {@code /api/v1/plugins/cluster-checklist/}: the reference data,
  * and per workspace its review profile, its schedule, and its checklists and their items.
+ * What a person reads (problems' details, titles and labels) is in the request's
+ * {@code Accept-Language} language among the six UN languages, English otherwise.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChecklistResource {
   private final ChecklistService service;
+  private final PluginContext context;
 
-  ChecklistResource(ChecklistService service) {
+  ChecklistResource(ChecklistService service, PluginContext context) {
     this.service = service;
+    this.context = context;
+  }
+
+  private Messages messages(HttpHeaders headers) {
+    return Messages.of(context, headers);
   }
 
   /** The reference data as the plugin uses it (the operator's file, if there is one). */
@@ -48,11 +57,10 @@ public class ChecklistResource {
   /** A review profile as the API takes and gives it. */
   public record Profile(String state, List<String> instruments, Boolean partyToUncac,
       Integer group, Integer startYear) {
-    ReviewProfile toProfile() {
+    ReviewProfile toProfile(Messages m) {
       if (state == null || instruments == null || partyToUncac == null || group == null
           || startYear == null) {
-        throw new PluginProblem(400, "A profile has state, instruments, partyToUncac, group"
-            + " and startYear.");
+        throw m.problem(400, "checklist.profile-incomplete");
       }
       return new ReviewProfile(state.strip(), new HashSet<>(instruments), partyToUncac, group,
           startYear);
@@ -66,45 +74,49 @@ public class ChecklistResource {
 
   @GET
   @Path("workspaces/{ws}/profile")
-  public Profile profile(@PathParam("ws") String ws, @Context SecurityContext security)
-      throws SQLException {
-    return service.profile(security.getUserPrincipal(), ws).map(Profile::of)
-        .orElseThrow(() -> new PluginProblem(404, "The workspace has no review profile yet."));
+  public Profile profile(@PathParam("ws") String ws, @Context SecurityContext security,
+      @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
+    return service.profile(m, security.getUserPrincipal(), ws).map(Profile::of)
+        .orElseThrow(() -> m.problem(404, "checklist.no-profile"));
   }
 
   @PUT
   @Path("workspaces/{ws}/profile")
   @Consumes(MediaType.APPLICATION_JSON)
   public Profile saveProfile(@PathParam("ws") String ws, Profile body,
-      @Context SecurityContext security) throws SQLException {
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
     if (body == null) {
-      throw new PluginProblem(400, "Send the profile as JSON.");
+      throw m.problem(400, "checklist.send-profile");
     }
-    return Profile.of(service.saveProfile(security.getUserPrincipal(), ws, body.toProfile()));
+    return Profile.of(service.saveProfile(m, security.getUserPrincipal(), ws,
+        body.toProfile(m)));
   }
 
   @GET
   @Path("workspaces/{ws}/schedule")
   public ChecklistService.Schedule schedule(@PathParam("ws") String ws,
       @QueryParam("year") Integer year, @QueryParam("calendarYear") Integer calendarYear,
-      @Context SecurityContext security) throws SQLException {
-    return service.schedule(security.getUserPrincipal(), ws, year, calendarYear);
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    return service.schedule(messages(headers), security.getUserPrincipal(), ws, year,
+        calendarYear);
   }
 
   @POST
   @Path("workspaces/{ws}/checklists/{checklist}")
   public ChecklistService.Checklist start(@PathParam("ws") String ws,
-      @PathParam("checklist") String checklist, @Context SecurityContext security)
-      throws SQLException {
-    return service.start(security.getUserPrincipal(), ws, checklist);
+      @PathParam("checklist") String checklist, @Context SecurityContext security,
+      @Context HttpHeaders headers) throws SQLException {
+    return service.start(messages(headers), security.getUserPrincipal(), ws, checklist);
   }
 
   @GET
   @Path("workspaces/{ws}/checklists/{checklist}")
   public ChecklistService.Checklist get(@PathParam("ws") String ws,
-      @PathParam("checklist") String checklist, @Context SecurityContext security)
-      throws SQLException {
-    return service.get(security.getUserPrincipal(), ws, checklist);
+      @PathParam("checklist") String checklist, @Context SecurityContext security,
+      @Context HttpHeaders headers) throws SQLException {
+    return service.get(messages(headers), security.getUserPrincipal(), ws, checklist);
   }
 
   @PATCH
@@ -112,10 +124,11 @@ public class ChecklistResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Item change(@PathParam("ws") String ws, @PathParam("checklist") String checklist,
       @PathParam("item") String item, ChecklistService.ItemChange body,
-      @Context SecurityContext security) throws SQLException {
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
     if (body == null) {
-      throw new PluginProblem(400, "Send the change as JSON.");
+      throw m.problem(400, "checklist.send-change");
     }
-    return service.change(security.getUserPrincipal(), ws, checklist, item, body);
+    return service.change(m, security.getUserPrincipal(), ws, checklist, item, body);
   }
 }

@@ -26,7 +26,6 @@ import org.palermo.plugin.api.WorkspaceViews;
 final class ChecklistService {
   static final String ACTION_PLAN = "action-plan";
   private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
-  private static final String NOT_FOUND = "No such workspace, or you are not a member of it.";
 
   private final ReferenceData data;
   private final ChecklistStore store;
@@ -48,53 +47,52 @@ final class ChecklistService {
   }
 
   /** The caller's role in the workspace; a 404 when it is not a member. */
-  String role(Principal caller, String workspaceId) {
+  String role(Messages m, Principal caller, String workspaceId) {
     if (!ID.matcher(workspaceId).matches()) {
-      throw new PluginProblem(404, NOT_FOUND);
+      throw m.problem(404, "checklist.not-found");
     }
     return context.callerRole(caller, workspaceId)
-        .orElseThrow(() -> new PluginProblem(404, NOT_FOUND));
+        .orElseThrow(() -> m.problem(404, "checklist.not-found"));
   }
 
   private static boolean manages(String role) {
     return role.equals("owner") || role.equals("editor");
   }
 
-  Optional<ReviewProfile> profile(Principal caller, String ws) throws SQLException {
-    role(caller, ws);
+  Optional<ReviewProfile> profile(Messages m, Principal caller, String ws)
+      throws SQLException {
+    role(m, caller, ws);
     return store.profile(ws);
   }
 
-  ReviewProfile saveProfile(Principal caller, String ws, ReviewProfile p) throws SQLException {
-    if (!manages(role(caller, ws))) {
-      throw new PluginProblem(403, "Only owners and editors set the review profile.");
+  ReviewProfile saveProfile(Messages m, Principal caller, String ws, ReviewProfile p)
+      throws SQLException {
+    if (!manages(role(m, caller, ws))) {
+      throw m.problem(403, "checklist.only-managers-set-profile");
     }
     p.problem(data).ifPresent(problem -> {
-      throw new PluginProblem(400, "The profile does not fit: " + problem + ".");
+      throw new PluginProblem(400, m.get(problem));
     });
     store.saveProfile(ws, p, caller.getName(), today());
     return p;
   }
 
-  private ReviewProfile requireProfile(String ws) throws SQLException {
-    return store.profile(ws).orElseThrow(() -> new PluginProblem(409, "Set the workspace's"
-        + " review profile first (the State, its instruments, UNCAC, its group, the start"
-        + " year)."));
+  private ReviewProfile requireProfile(Messages m, String ws) throws SQLException {
+    return store.profile(ws).orElseThrow(() -> m.problem(409, "checklist.profile-first"));
   }
 
   /** The phase in a Mechanism year (or, with {@code calendar}, a calendar year), and the next. */
   record Schedule(ReviewProfile.Phase phase, ReviewProfile.Phase next,
       List<ReferenceData.Article> articles) {}
 
-  Schedule schedule(Principal caller, String ws, Integer year, Integer calendarYear)
-      throws SQLException {
-    role(caller, ws);
-    ReviewProfile p = requireProfile(ws);
+  Schedule schedule(Messages m, Principal caller, String ws, Integer year,
+      Integer calendarYear) throws SQLException {
+    role(m, caller, ws);
+    ReviewProfile p = requireProfile(m, ws);
     int y = year != null ? year : p.yearOf(calendarYear != null ? calendarYear
         : LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear());
     if (y < 1 || y > 100) {
-      throw new PluginProblem(400, "The year of the Mechanism is 1 (its first preparatory"
-          + " year, " + p.startYear() + ") or later.");
+      throw m.problem(400, "checklist.year-range", p.startYear());
     }
     ReviewProfile.Phase phase = p.phaseIn(data, y);
     return new Schedule(phase, p.nextAfter(data, y).orElse(null),
@@ -102,7 +100,7 @@ final class ChecklistService {
   }
 
   /** A checklist's name: cluster-1 to cluster-N, or action-plan. */
-  private int clusterOf(String checklist) {
+  private int clusterOf(Messages m, String checklist) {
     if (checklist.equals(ACTION_PLAN)) {
       return 0;
     }
@@ -116,8 +114,8 @@ final class ChecklistService {
         // below
       }
     }
-    throw new PluginProblem(404, "No checklist '" + checklist + "': there are cluster-1 to"
-        + " cluster-" + data.clusters().size() + " and " + ACTION_PLAN + ".");
+    throw m.problem(404, "checklist.no-checklist", checklist, data.clusters().size(),
+        ACTION_PLAN);
   }
 
   /** A checklist with its items and progress. */
@@ -127,43 +125,44 @@ final class ChecklistService {
   /** Items done (submitted or not applicable) of all, per instrument (or "all"). */
   record Progress(int done, int total, int percent) {}
 
-  Checklist start(Principal caller, String ws, String checklist) throws SQLException {
-    if (!manages(role(caller, ws))) {
-      throw new PluginProblem(403, "Only owners and editors start checklists.");
+  Checklist start(Messages m, Principal caller, String ws, String checklist)
+      throws SQLException {
+    if (!manages(role(m, caller, ws))) {
+      throw m.problem(403, "checklist.only-managers-start");
     }
-    int cluster = clusterOf(checklist);
+    int cluster = clusterOf(m, checklist);
     List<String[]> items = new ArrayList<>();
     if (cluster == 0) {
       for (ReferenceData.Step s : data.steps()) {
         items.add(new String[] {s.phase() + "." + s.number(), null});
       }
     } else {
-      for (ReferenceData.Article a : requireProfile(ws).articles(data, cluster)) {
+      for (ReferenceData.Article a : requireProfile(m, ws).articles(data, cluster)) {
         items.add(new String[] {a.instrument() + ":" + a.article(), a.instrument()});
       }
     }
     if (!store.create(ws, checklist, items)) {
-      throw new PluginProblem(409, "The workspace has a " + checklist + " checklist already.");
+      throw m.problem(409, "checklist.started-already", checklist);
     }
-    return read(ws, checklist);
+    return read(m, ws, checklist);
   }
 
-  Checklist get(Principal caller, String ws, String checklist) throws SQLException {
-    role(caller, ws);
-    clusterOf(checklist);
-    Checklist c = read(ws, checklist);
+  Checklist get(Messages m, Principal caller, String ws, String checklist)
+      throws SQLException {
+    role(m, caller, ws);
+    clusterOf(m, checklist);
+    Checklist c = read(m, ws, checklist);
     if (c.items().isEmpty()) {
-      throw new PluginProblem(404, "The workspace has no " + checklist + " checklist yet:"
-          + " an owner or editor starts it.");
+      throw m.problem(404, "checklist.not-started", checklist);
     }
     return c;
   }
 
-  private Checklist read(String ws, String checklist) throws SQLException {
-    int cluster = clusterOf(checklist);
+  private Checklist read(Messages m, String ws, String checklist) throws SQLException {
+    int cluster = clusterOf(m, checklist);
     List<Item> items = new ArrayList<>();
     for (ChecklistStore.Row r : store.items(ws, checklist)) {
-      items.add(new Item(r.item(), label(r), r.instrument(), r.status(), r.assignees(),
+      items.add(new Item(r.item(), label(m, r), r.instrument(), r.status(), r.assignees(),
           r.documents(), r.notes(), r.updatedBy(), r.updatedOn()));
     }
     Map<String, Progress> progress = new LinkedHashMap<>();
@@ -176,8 +175,8 @@ final class ChecklistService {
         }
       }
     }
-    String title = cluster == 0 ? "The guide's model action plan"
-        : "Cluster " + cluster + ": " + data.clusters().get(cluster);
+    String title = cluster == 0 ? m.get("checklist.title-action-plan")
+        : m.get("checklist.title-cluster", cluster, data.clusters().get(cluster));
     return new Checklist(checklist, title, items, progress);
   }
 
@@ -186,15 +185,16 @@ final class ChecklistService {
     return new Progress(done, items.size(), items.isEmpty() ? 0 : done * 100 / items.size());
   }
 
-  private String label(ChecklistStore.Row r) {
+  /** An item's label: the instrument's name and article, or the step (reference data). */
+  private String label(Messages m, ChecklistStore.Row r) {
     if (r.instrument() != null) {
       String article = r.item().substring(r.item().indexOf(':') + 1);
-      return data.instruments().getOrDefault(r.instrument(), r.instrument()) + ", article "
-          + article;
+      return m.get("checklist.label-article",
+          data.instruments().getOrDefault(r.instrument(), r.instrument()), article);
     }
     for (ReferenceData.Step s : data.steps()) {
       if ((s.phase() + "." + s.number()).equals(r.item())) {
-        return "Phase " + s.phase() + ", step " + s.number() + ": " + s.text();
+        return m.get("checklist.label-step", s.phase(), s.number(), s.text());
       }
     }
     return r.item();
@@ -232,48 +232,44 @@ final class ChecklistService {
   }
 
   /** The change's audit entry, checked: this caller's, this plugin's, this item's, these words. */
-  private long requireAudited(Principal caller, String ws, String checklist, String item,
-      ItemChange change) {
+  private long requireAudited(Messages m, Principal caller, String ws, String checklist,
+      String item, ItemChange change) {
     String expected = auditAction(change);
     if (expected.isEmpty()) {
-      throw new PluginProblem(400, "Nothing to change.");
+      throw m.problem(400, "checklist.nothing-to-change");
     }
-    String how = " Your client appends an entry to the workspace's audit log first (plugin "
-        + ClusterChecklistPlugin.ID + ", subject '" + checklist + " " + item + "', action '"
-        + expected + "') and sends its sequence as 'audit'.";
+    String subject = checklist + " " + item;
     if (change.audit() == null) {
-      throw new PluginProblem(400, "Each change is in the workspace's audit log." + how);
+      throw m.problem(400, "checklist.audit-missing", ClusterChecklistPlugin.ID, subject,
+          expected);
     }
     WorkspaceViews.AuditedAction a = views.auditedAction(ws, change.audit()).orElseThrow(() ->
-        new PluginProblem(400, "Audit log entry " + change.audit() + " is not a plugin action."
-            + how));
+        m.problem(400, "checklist.audit-not-plugin-action", change.audit(),
+            ClusterChecklistPlugin.ID, subject, expected));
     if (!a.accountId().equals(caller.getName()) || !a.plugin().equals(ClusterChecklistPlugin.ID)
-        || !a.subject().equals(checklist + " " + item) || !a.action().equals(expected)) {
-      throw new PluginProblem(400, "Audit log entry " + change.audit() + " is not yours for"
-          + " this change." + how);
+        || !a.subject().equals(subject) || !a.action().equals(expected)) {
+      throw m.problem(400, "checklist.audit-not-yours", change.audit(),
+          ClusterChecklistPlugin.ID, subject, expected);
     }
     return change.audit();
   }
 
-  Item change(Principal caller, String ws, String checklist, String item, ItemChange change)
-      throws SQLException {
-    String role = role(caller, ws);
-    clusterOf(checklist);
-    Item current = read(ws, checklist).items().stream().filter(i -> i.item().equals(item))
-        .findFirst().orElseThrow(() -> new PluginProblem(404, "No item '" + item + "' in the "
-            + checklist + " checklist."));
+  Item change(Messages m, Principal caller, String ws, String checklist, String item,
+      ItemChange change) throws SQLException {
+    String role = role(m, caller, ws);
+    clusterOf(m, checklist);
+    Item current = read(m, ws, checklist).items().stream().filter(i -> i.item().equals(item))
+        .findFirst().orElseThrow(() -> m.problem(404, "checklist.no-item", item, checklist));
     if (!manages(role)) {
       if (!role.equals("contributor") || !current.assignees().contains(caller.getName())) {
-        throw new PluginProblem(403, "Only owners, editors and the contributors assigned to"
-            + " an item change it.");
+        throw m.problem(403, "checklist.only-assigned-change");
       }
       if (change.assignees() != null) {
-        throw new PluginProblem(403, "Only owners and editors assign items.");
+        throw m.problem(403, "checklist.only-managers-assign");
       }
     }
     if (change.status() != null && !Item.STATUSES.contains(change.status())) {
-      throw new PluginProblem(400, "The status is one of " + String.join(", ", Item.STATUSES)
-          + ".");
+      throw m.problem(400, "checklist.status-values", String.join(", ", Item.STATUSES));
     }
     Set<String> assignees = change.assignees() == null ? null
         : new LinkedHashSet<>(change.assignees());
@@ -282,8 +278,7 @@ final class ChecklistService {
           .collect(Collectors.toSet());
       for (String a : assignees) {
         if (!members.contains(a)) {
-          throw new PluginProblem(400, "Assign members of the workspace: " + a
-              + " is not one.");
+          throw m.problem(400, "checklist.assignee-not-member", a);
         }
       }
     }
@@ -294,30 +289,27 @@ final class ChecklistService {
     if (documents != null) {
       for (String d : documents) {
         if (!present.contains(d)) {
-          throw new PluginProblem(400, "Link documents of the workspace: " + d
-              + " is not one (or it was removed).");
+          throw m.problem(400, "checklist.document-not-present", d);
         }
       }
     }
     boolean clearNotes = change.notes() != null && change.notes().isEmpty();
     if (change.notes() != null && !clearNotes && !present.contains(change.notes())) {
-      throw new PluginProblem(400, "The notes are a document of the workspace, sealed by"
-          + " your client: " + change.notes() + " is not one.");
+      throw m.problem(400, "checklist.notes-not-document", change.notes());
     }
     if (Boolean.TRUE.equals(change.check())) {
       if (auditAction(change).isEmpty()) {
-        throw new PluginProblem(400, "Nothing to change.");
+        throw m.problem(400, "checklist.nothing-to-change");
       }
       return current;
     }
-    long audit = requireAudited(caller, ws, checklist, item, change);
+    long audit = requireAudited(m, caller, ws, checklist, item, change);
     if (!store.update(ws, checklist, item, new ChecklistStore.Change(change.status(),
         assignees, documents, clearNotes ? null : change.notes(), clearNotes), audit,
         caller.getName(), today())) {
-      throw new PluginProblem(409, "Audit log entry " + audit + " vouched for a change"
-          + " already: append a new one for this change.");
+      throw m.problem(409, "checklist.audit-used", audit);
     }
-    return read(ws, checklist).items().stream().filter(i -> i.item().equals(item))
+    return read(m, ws, checklist).items().stream().filter(i -> i.item().equals(item))
         .findFirst().orElseThrow();
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
 
@@ -22,9 +23,12 @@ public class ClusterChecklistPlugin implements PalermoPlugin {
   static final String REFERENCE_FILE = "untoc-review-reference.tsv";
 
   private volatile ChecklistService service;
+  private volatile PluginContext context;
 
   @Override
   public void start(PluginContext context) {
+    context.messages(Locale.ROOT).orElseThrow(
+        () -> new IllegalStateException("the messages capability is needed"));
     ReferenceData data = context.operatorFolder().map(f -> f.resolve(REFERENCE_FILE))
         .filter(Files::isRegularFile).map(ClusterChecklistPlugin::read)
         .orElseGet(ReferenceData::bundled);
@@ -34,6 +38,7 @@ public class ClusterChecklistPlugin implements PalermoPlugin {
         context, context.workspaces().orElseThrow(
             () -> new IllegalStateException("the read-workspaces capability is needed")),
         Clock.systemUTC());
+    this.context = context;
   }
 
   private static ReferenceData read(Path file) {
@@ -46,6 +51,6 @@ public class ClusterChecklistPlugin implements PalermoPlugin {
 
   @Override
   public List<Object> resources() {
-    return List.of(new ChecklistResource(service));
+    return List.of(new ChecklistResource(service, context));
   }
 }

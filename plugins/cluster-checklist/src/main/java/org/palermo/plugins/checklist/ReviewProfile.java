@@ -23,26 +23,29 @@ public record ReviewProfile(String state, Set<String> instruments, boolean party
     instruments = Set.copyOf(instruments);
   }
 
-  /** Why the profile does not fit the reference data, if it does not. */
-  public Optional<String> problem(ReferenceData data) {
+  /**
+   * Why the profile does not fit the reference data, if it does not: a sentence of the
+   * plugin's bundle ("The profile does not fit: ...") for the caller's language.
+   */
+  public Optional<Messages.Line> problem(ReferenceData data) {
     if (state == null || state.isBlank() || state.length() > 100) {
-      return Optional.of("name the State, 1 to 100 characters");
+      return Optional.of(new Messages.Line("checklist.profile-state"));
     }
     for (String i : instruments) {
       if (!data.instruments().containsKey(i)) {
-        return Optional.of("no instrument '" + i + "'; there are: "
-            + String.join(", ", data.instruments().keySet()));
+        return Optional.of(new Messages.Line("checklist.profile-instrument", i,
+            String.join(", ", data.instruments().keySet())));
       }
     }
     if (!instruments.contains(ReferenceData.CONVENTION)) {
-      return Optional.of("a State party to a Protocol is party to the Convention: include "
-          + ReferenceData.CONVENTION);
+      return Optional.of(new Messages.Line("checklist.profile-convention",
+          ReferenceData.CONVENTION));
     }
     if (group < 1 || group > data.groups()) {
-      return Optional.of("the review group is 1 to " + data.groups());
+      return Optional.of(new Messages.Line("checklist.profile-group", data.groups()));
     }
     if (startYear < 2000 || startYear > 2100) {
-      return Optional.of("the start year is a calendar year, such as 2020");
+      return Optional.of(new Messages.Line("checklist.profile-start-year"));
     }
     return Optional.empty();
   }

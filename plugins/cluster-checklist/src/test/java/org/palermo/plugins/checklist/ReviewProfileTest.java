@@ -79,12 +79,17 @@ class ReviewProfileTest {
 
   @Test
   void aProfileThatDoesNotFit_saysWhy() {
-    assertEquals("a State party to a Protocol is party to the Convention: include convention",
-        profile(Set.of("firearms"), true, 1).problem(DATA).orElseThrow());
-    assertEquals("the review group is 1 to 3",
-        profile(Set.of("convention"), true, 4).problem(DATA).orElseThrow());
-    assertTrue(profile(Set.of("convention", "trafficking"), true, 1).problem(DATA)
-        .orElseThrow().startsWith("no instrument 'trafficking'"));
+    assertEquals("The profile does not fit: a State party to a Protocol is party to the"
+        + " Convention: include convention.", why(profile(Set.of("firearms"), true, 1)));
+    assertEquals("The profile does not fit: the review group is 1 to 3.",
+        why(profile(Set.of("convention"), true, 4)));
+    assertTrue(why(profile(Set.of("convention", "trafficking"), true, 1))
+        .startsWith("The profile does not fit: no instrument 'trafficking'; there are:"
+            + " convention, "));
     assertTrue(profile(Set.of("convention"), true, 3).problem(DATA).isEmpty());
+  }
+
+  private static String why(ReviewProfile p) {
+    return MessagesTest.english().get(p.problem(DATA).orElseThrow());
   }
 }

@@ -3,6 +3,7 @@ package org.palermo.plugins.dialogue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
 
@@ -14,9 +15,12 @@ import org.palermo.plugin.api.PluginContext;
  */
 public class DialoguePlugin implements PalermoPlugin {
   private volatile DialogueService service;
+  private volatile PluginContext context;
 
   @Override
   public void start(PluginContext context) {
+    context.messages(Locale.ROOT).orElseThrow(
+        () -> new IllegalStateException("the messages capability is needed"));
     try {
       Roles.read(context.operatorFolder()); // a file that does not parse fails the start
     } catch (IOException e) {
@@ -28,10 +32,11 @@ public class DialoguePlugin implements PalermoPlugin {
         context.workspaces().orElseThrow(
             () -> new IllegalStateException("the read-workspaces capability is needed")),
         Clock.systemUTC());
+    this.context = context;
   }
 
   @Override
   public List<Object> resources() {
-    return List.of(new DialogueResource(service));
+    return List.of(new DialogueResource(service, context));
   }
 }

@@ -8,20 +8,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
-import org.palermo.plugin.api.PluginProblem;
+import org.palermo.plugin.api.PluginContext;
 
-/** The dialogues' routes, under {@code /api/v1/plugins/dialogue-registration/}. */
+/**
+ * The dialogues' routes, under {@code /api/v1/plugins/dialogue-registration/}. What a person
+ * reads (problems' details, the history's notes) is in the request's {@code Accept-Language}
+ * language among the six UN languages, English otherwise.
+ */
 @Path("dialogues")
 @Produces(MediaType.APPLICATION_JSON)
 public class DialogueResource {
   private final DialogueService service;
+  private final PluginContext context;
 
-  DialogueResource(DialogueService service) {
+  DialogueResource(DialogueService service, PluginContext context) {
     this.service = service;
+    this.context = context;
   }
 
   /** What the Secretariat sends to convene a dialogue. */
@@ -43,9 +50,13 @@ public class DialogueResource {
   /** The chair's summary. */
   public record ChairSummary(String text) {}
 
-  private static <T> T body(T body) {
+  private Messages messages(HttpHeaders headers) {
+    return Messages.of(context, headers);
+  }
+
+  private static <T> T body(Messages m, T body) {
     if (body == null) {
-      throw new PluginProblem(400, "Send the request as JSON.");
+      throw m.problem(400, "dialogue.send-json");
     }
     return body;
   }
@@ -57,74 +68,83 @@ public class DialogueResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public DialogueService.Summary create(NewDialogue body, @Context SecurityContext security)
-      throws SQLException {
-    NewDialogue b = body(body);
-    return service.create(security.getUserPrincipal(), b.workingGroup(), b.date(),
+  public DialogueService.Summary create(NewDialogue body, @Context SecurityContext security,
+      @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
+    NewDialogue b = body(m, body);
+    return service.create(m, security.getUserPrincipal(), b.workingGroup(), b.date(),
         b.minimum());
   }
 
   @GET
   @Path("{id}")
   public DialogueService.Detail get(@PathParam("id") String id,
-      @Context SecurityContext security) throws SQLException {
-    return service.get(security.getUserPrincipal(), id);
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    return service.get(messages(headers), security.getUserPrincipal(), id);
   }
 
   @POST
   @Path("{id}/registrations")
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Own register(@PathParam("id") String id, NewRegistration body,
-      @Context SecurityContext security) throws SQLException {
-    NewRegistration b = body(body);
-    return service.register(security.getUserPrincipal(), id, String.valueOf(b.workspace()),
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
+    NewRegistration b = body(m, body);
+    return service.register(m, security.getUserPrincipal(), id, String.valueOf(b.workspace()),
         b.organization(), b.representatives());
   }
 
   @GET
   @Path("{id}/registrations/{ws}")
   public DialogueService.Own own(@PathParam("id") String id, @PathParam("ws") String ws,
-      @Context SecurityContext security) throws SQLException {
-    return service.own(security.getUserPrincipal(), id, ws);
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    return service.own(messages(headers), security.getUserPrincipal(), id, ws);
   }
 
   @POST
   @Path("{id}/registrations/{ws}/objections")
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Applicant object(@PathParam("id") String id, @PathParam("ws") String ws,
-      NewObjection body, @Context SecurityContext security) throws SQLException {
-    return service.object(security.getUserPrincipal(), id, ws, body(body).reason());
+      NewObjection body, @Context SecurityContext security, @Context HttpHeaders headers)
+      throws SQLException {
+    Messages m = messages(headers);
+    return service.object(m, security.getUserPrincipal(), id, ws, body(m, body).reason());
   }
 
   @POST
   @Path("{id}/registrations/{ws}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Applicant decide(@PathParam("id") String id, @PathParam("ws") String ws,
-      Decision body, @Context SecurityContext security) throws SQLException {
-    Decision b = body(body);
-    return service.decide(security.getUserPrincipal(), id, ws, b.decision(), b.reason());
+      Decision body, @Context SecurityContext security, @Context HttpHeaders headers)
+      throws SQLException {
+    Messages m = messages(headers);
+    Decision b = body(m, body);
+    return service.decide(m, security.getUserPrincipal(), id, ws, b.decision(), b.reason());
   }
 
   @PUT
   @Path("{id}/registrations/{ws}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Own comment(@PathParam("id") String id, @PathParam("ws") String ws,
-      Comments body, @Context SecurityContext security) throws SQLException {
-    return service.comment(security.getUserPrincipal(), id, ws, body(body).document());
+      Comments body, @Context SecurityContext security, @Context HttpHeaders headers)
+      throws SQLException {
+    Messages m = messages(headers);
+    return service.comment(m, security.getUserPrincipal(), id, ws, body(m, body).document());
   }
 
   @POST
   @Path("{id}/not-convened")
   public DialogueService.Summary callOff(@PathParam("id") String id,
-      @Context SecurityContext security) throws SQLException {
-    return service.callOff(security.getUserPrincipal(), id);
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    return service.callOff(messages(headers), security.getUserPrincipal(), id);
   }
 
   @PUT
   @Path("{id}/summary")
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Summary summary(@PathParam("id") String id, ChairSummary body,
-      @Context SecurityContext security) throws SQLException {
-    return service.attachSummary(security.getUserPrincipal(), id, body(body).text());
+      @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
+    Messages m = messages(headers);
+    return service.attachSummary(m, security.getUserPrincipal(), id, body(m, body).text());
   }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.plugin.api.PluginContext;
-import org.palermo.plugin.api.PluginProblem;
 import org.palermo.plugin.api.WorkspaceViews;
 
 /**
@@ -55,11 +54,11 @@ final class DialogueService {
     return has(caller, "secretariat") || has(caller, "bureau") || has(caller, "chair");
   }
 
-  private DialogueStore.Dialogue dialogue(String id) throws SQLException {
+  private DialogueStore.Dialogue dialogue(Messages m, String id) throws SQLException {
     if (!id.matches(ID)) {
-      throw new PluginProblem(404, "No such dialogue.");
+      throw m.problem(404, "dialogue.no-dialogue");
     }
-    return store.dialogue(id).orElseThrow(() -> new PluginProblem(404, "No such dialogue."));
+    return store.dialogue(id).orElseThrow(() -> m.problem(404, "dialogue.no-dialogue"));
   }
 
   /** A dialogue as anyone logged in sees it. */
@@ -80,22 +79,22 @@ final class DialogueService {
     return out;
   }
 
-  Summary create(Principal caller, String workingGroup, String date, Integer minimum)
-      throws SQLException {
+  Summary create(Messages m, Principal caller, String workingGroup, String date,
+      Integer minimum) throws SQLException {
     if (!has(caller, "secretariat")) {
-      throw new PluginProblem(403, "Only the Secretariat convenes constructive dialogues.");
+      throw m.problem(403, "dialogue.only-secretariat-convenes");
     }
     if (workingGroup == null || !Rules.WORKING_GROUPS.contains(workingGroup)) {
-      throw new PluginProblem(400, "The Working Group is one of "
-          + String.join(", ", Rules.WORKING_GROUPS) + ".");
+      throw m.problem(400, "dialogue.working-group-values",
+          String.join(", ", Rules.WORKING_GROUPS));
     }
-    LocalDate day = date(date);
+    LocalDate day = date(m, date);
     if (!day.isAfter(today())) {
-      throw new PluginProblem(400, "A dialogue is convened for a later day.");
+      throw m.problem(400, "dialogue.date-later");
     }
     int min = minimum == null ? 1 : minimum;
     if (min < 1 || min > 1000) {
-      throw new PluginProblem(400, "The minimum number of applications is 1 to 1000.");
+      throw m.problem(400, "dialogue.minimum-range");
     }
     byte[] id = new byte[16];
     random.nextBytes(id);
@@ -105,11 +104,11 @@ final class DialogueService {
     return summary(d);
   }
 
-  private static LocalDate date(String text) {
+  private static LocalDate date(Messages m, String text) {
     try {
       return LocalDate.parse(String.valueOf(text));
     } catch (DateTimeParseException e) {
-      throw new PluginProblem(400, "The date is YYYY-MM-DD.");
+      throw m.problem(400, "dialogue.date-format");
     }
   }
 
@@ -120,8 +119,8 @@ final class DialogueService {
   /** A dialogue with, for certified States and officials, its applicants. */
   record Detail(Summary dialogue, List<Applicant> applicants) {}
 
-  Detail get(Principal caller, String id) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
+  Detail get(Messages m, Principal caller, String id) throws SQLException {
+    DialogueStore.Dialogue d = dialogue(m, id);
     boolean state = context.certifiedState(caller).isPresent();
     if (!state && !official(caller)) {
       return new Detail(summary(d), null);
@@ -129,7 +128,8 @@ final class DialogueService {
     List<Applicant> applicants = new ArrayList<>();
     for (DialogueStore.Registration r : store.registrations(id)) {
       Map<String, String> handles = new LinkedHashMap<>();
-      views.members(r.workspaceId()).forEach(m -> handles.put(m.accountId(), m.handle()));
+      views.members(r.workspaceId())
+          .forEach(member -> handles.put(member.accountId(), member.handle()));
       applicants.add(new Applicant(r.workspaceId(), r.organization(), r.status(),
           r.registeredOn().toString(), r.representatives().stream()
               .map(a -> handles.getOrDefault(a, a)).toList(), r.comments(),
@@ -138,12 +138,12 @@ final class DialogueService {
     return new Detail(summary(d), applicants);
   }
 
-  private String memberRole(Principal caller, String ws) {
+  private String memberRole(Messages m, Principal caller, String ws) {
     if (!ws.matches(ID)) {
-      throw new PluginProblem(404, "No such workspace, or you are not a member of it.");
+      throw m.problem(404, "dialogue.not-found-workspace");
     }
-    return context.callerRole(caller, ws).orElseThrow(() -> new PluginProblem(404,
-        "No such workspace, or you are not a member of it."));
+    return context.callerRole(caller, ws).orElseThrow(() ->
+        m.problem(404, "dialogue.not-found-workspace"));
   }
 
   private static boolean manages(String role) {
@@ -154,165 +154,183 @@ final class DialogueService {
   record Own(String dialogue, String organization, String status, String registeredOn,
       List<String> representatives, String comments, List<DialogueStore.Change> history) {}
 
-  Own register(Principal caller, String id, String ws, String organization,
+  Own register(Messages m, Principal caller, String id, String ws, String organization,
       List<String> representatives) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
-    if (!manages(memberRole(caller, ws))) {
-      throw new PluginProblem(403, "Owners and editors register their organization.");
+    DialogueStore.Dialogue d = dialogue(m, id);
+    if (!manages(memberRole(m, caller, ws))) {
+      throw m.problem(403, "dialogue.only-managers-register");
     }
     if (!d.status().equals(OPEN)) {
-      throw new PluginProblem(409, "This dialogue is " + d.status() + ".");
+      throw m.problem(409, "dialogue.not-open", d.status());
     }
     LocalDate today = today();
     if (!Rules.inTime(today, d.day())) {
-      throw new PluginProblem(409, "Registration for this dialogue closed on "
-          + Rules.deadline(d.day()) + ", " + Rules.DEADLINE_DAYS + " days before it is held on "
-          + d.day() + " (UTC).");
+      throw m.problem(409, "dialogue.registration-closed", Rules.deadline(d.day()),
+          Rules.DEADLINE_DAYS, d.day());
     }
     if (organization == null || organization.isBlank() || organization.length() > 200
         || organization.codePoints().anyMatch(Character::isISOControl)) {
-      throw new PluginProblem(400, "Name the organization: 1 to 200 characters.");
+      throw m.problem(400, "dialogue.organization-name");
     }
     if (representatives == null || representatives.isEmpty() || representatives.size() > 10) {
-      throw new PluginProblem(400, "Name 1 to 10 representatives, by their handles.");
+      throw m.problem(400, "dialogue.representatives-count");
     }
     Map<String, String> byHandle = new LinkedHashMap<>();
-    views.members(ws).forEach(m -> byHandle.put(m.handle(), m.accountId()));
+    views.members(ws).forEach(member -> byHandle.put(member.handle(), member.accountId()));
     List<String> accounts = new ArrayList<>();
     for (String handle : representatives) {
       String account = byHandle.get(handle);
       if (account == null) {
-        throw new PluginProblem(400, "Representatives are members of the workspace: '"
-            + handle + "' is not one.");
+        throw m.problem(400, "dialogue.representative-not-member", handle);
       }
       if (!accounts.contains(account)) {
         accounts.add(account);
       }
     }
     boolean made = store.register(id, new DialogueStore.Registration(ws, organization.strip(),
-        "registered", today, null, accounts), "Registered; the list of applicants is"
-        + " circulated to the States Parties.");
+        "registered", today, null, accounts), note("dialogue.history-registered", null));
     if (!made) {
-      throw new PluginProblem(409, "This organization is registered for the dialogue"
-          + " already.");
+      throw m.problem(409, "dialogue.registered-already");
     }
-    return own(caller, id, ws);
+    return own(m, caller, id, ws);
   }
 
-  Own own(Principal caller, String id, String ws) throws SQLException {
-    dialogue(id);
-    memberRole(caller, ws);
+  /**
+   * A history line: its bundle key and the Bureau's reason (its argument, if any), so each
+   * reader sees it in their language, with the English text kept beside them.
+   */
+  private DialogueStore.Note note(String key, String reason) {
+    String english = Messages.english(context).get(key, reason);
+    return new DialogueStore.Note(english.length() > 1000 ? english.substring(0, 1000)
+        : english, key, reason);
+  }
+
+  /** A history line in the reader's language; as written when it has no key this bundle has. */
+  private static DialogueStore.Change shown(Messages m, DialogueStore.Line line) {
+    String key = line.note().key();
+    String note = key != null && m.has(key) ? m.get(key, line.note().reason())
+        : line.note().english();
+    return new DialogueStore.Change(line.status(), note, line.on());
+  }
+
+  Own own(Messages m, Principal caller, String id, String ws) throws SQLException {
+    dialogue(m, id);
+    memberRole(m, caller, ws);
     DialogueStore.Registration r = store.registration(id, ws).orElseThrow(() ->
-        new PluginProblem(404, "Your organization has not registered for this dialogue."));
+        m.problem(404, "dialogue.not-registered"));
     return new Own(id, r.organization(), r.status(), r.registeredOn().toString(),
-        r.representatives(), r.comments(), store.history(id, ws));
+        r.representatives(), r.comments(),
+        store.history(id, ws).stream().map(line -> shown(m, line)).toList());
   }
 
-  private DialogueStore.Registration registration(String id, String ws) throws SQLException {
+  private DialogueStore.Registration registration(Messages m, String id, String ws)
+      throws SQLException {
     return store.registration(id, ws).orElseThrow(() ->
-        new PluginProblem(404, "No such registration."));
+        m.problem(404, "dialogue.no-registration"));
   }
 
-  Applicant object(Principal caller, String id, String ws, String reason) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
-    String state = context.certifiedState(caller).orElseThrow(() -> new PluginProblem(403,
-        "Only certified State accounts object to an applicant."));
-    DialogueStore.Registration r = registration(id, ws);
+  Applicant object(Messages m, Principal caller, String id, String ws, String reason)
+      throws SQLException {
+    DialogueStore.Dialogue d = dialogue(m, id);
+    String state = context.certifiedState(caller).orElseThrow(() ->
+        m.problem(403, "dialogue.only-states-object"));
+    DialogueStore.Registration r = registration(m, id, ws);
     if (!d.status().equals(OPEN) || !today().isBefore(d.day())) {
-      throw new PluginProblem(409, "Objections are made before the dialogue.");
+      throw m.problem(409, "dialogue.objection-late");
     }
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
-      throw new PluginProblem(400, "Give the reason for the objection, 1 to 1000 characters.");
+      throw m.problem(400, "dialogue.objection-reason");
     }
     store.object(id, ws, new DialogueStore.Objection(state, reason.strip(),
         today().toString()));
     if (!r.status().equals("referred")) {
-      store.changeStatus(id, ws, "referred", "A State Party objected; the matter is referred"
-          + " to the Bureau of the Conference.", today());
+      store.changeStatus(id, ws, "referred", note("dialogue.history-referred", null), today());
     }
-    return get(caller, id).applicants().stream().filter(a -> a.registration().equals(ws))
+    return get(m, caller, id).applicants().stream().filter(a -> a.registration().equals(ws))
         .findFirst().orElseThrow();
   }
 
-  Applicant decide(Principal caller, String id, String ws, String decision, String reason)
-      throws SQLException {
-    dialogue(id);
+  Applicant decide(Messages m, Principal caller, String id, String ws, String decision,
+      String reason) throws SQLException {
+    dialogue(m, id);
     if (!has(caller, "bureau")) {
-      throw new PluginProblem(403, "Only the Bureau rules on objections.");
+      throw m.problem(403, "dialogue.only-bureau-rules");
     }
-    DialogueStore.Registration r = registration(id, ws);
+    DialogueStore.Registration r = registration(m, id, ws);
     if (!r.status().equals("referred")) {
-      throw new PluginProblem(409, "The Bureau rules on registrations referred to it; this one"
-          + " is " + r.status() + ".");
+      throw m.problem(409, "dialogue.not-referred", r.status());
     }
-    String status = switch (String.valueOf(decision)) {
-      case "admit" -> "admitted";
-      case "reject" -> "rejected";
-      default -> throw new PluginProblem(400, "The decision is admit or reject.");
+    boolean admit = switch (String.valueOf(decision)) {
+      case "admit" -> true;
+      case "reject" -> false;
+      default -> throw m.problem(400, "dialogue.decision-values");
     };
-    String note = "The Bureau " + status + " the registration"
-        + (reason == null || reason.isBlank() ? "." : ": " + reason.strip());
-    store.changeStatus(id, ws, status, note.length() > 1000 ? note.substring(0, 1000) : note,
-        today());
-    return get(caller, id).applicants().stream().filter(a -> a.registration().equals(ws))
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > 1000) {
+      why = why.substring(0, 1000);
+    }
+    DialogueStore.Note note = why == null
+        ? note(admit ? "dialogue.history-admitted" : "dialogue.history-rejected", null)
+        : note(admit ? "dialogue.history-admitted-because" : "dialogue.history-rejected-because",
+            why);
+    store.changeStatus(id, ws, admit ? "admitted" : "rejected", note, today());
+    return get(m, caller, id).applicants().stream().filter(a -> a.registration().equals(ws))
         .findFirst().orElseThrow();
   }
 
-  Summary callOff(Principal caller, String id) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
+  Summary callOff(Messages m, Principal caller, String id) throws SQLException {
+    DialogueStore.Dialogue d = dialogue(m, id);
     if (!has(caller, "chair")) {
-      throw new PluginProblem(403, "Only the chair decides not to convene a dialogue.");
+      throw m.problem(403, "dialogue.only-chair-calls-off");
     }
     int applications = store.applications(id);
     if (!d.status().equals(OPEN) || !Rules.mayCallOff(today(), d.day(), applications,
         d.minimum())) {
-      throw new PluginProblem(409, "A dialogue is not convened only after its registration"
-          + " deadline (" + Rules.deadline(d.day()) + ") and with fewer applications than"
-          + " its minimum (" + applications + " of " + d.minimum() + ").");
+      throw m.problem(409, "dialogue.call-off-conditions", Rules.deadline(d.day()),
+          applications, d.minimum());
     }
     store.setStatus(id, NOT_CONVENED);
     for (DialogueStore.Registration r : store.registrations(id)) {
-      store.changeStatus(id, r.workspaceId(), NOT_CONVENED, "The chair decided not to convene"
-          + " the dialogue: too few organizations applied.", today());
+      store.changeStatus(id, r.workspaceId(), NOT_CONVENED,
+          note("dialogue.history-not-convened", null), today());
     }
-    return summary(dialogue(id));
+    return summary(dialogue(m, id));
   }
 
-  Own comment(Principal caller, String id, String ws, String document) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
-    if (!manages(memberRole(caller, ws))) {
-      throw new PluginProblem(403, "Owners and editors submit their organization's written"
-          + " comments.");
+  Own comment(Messages m, Principal caller, String id, String ws, String document)
+      throws SQLException {
+    DialogueStore.Dialogue d = dialogue(m, id);
+    if (!manages(memberRole(m, caller, ws))) {
+      throw m.problem(403, "dialogue.only-managers-comment");
     }
-    DialogueStore.Registration r = registration(id, ws);
+    DialogueStore.Registration r = registration(m, id, ws);
     if (!today().isBefore(d.day()) || !d.status().equals(OPEN)
         || r.status().equals("rejected")) {
-      throw new PluginProblem(409, "Written comments are submitted before the session, by a"
-          + " registration that stands.");
+      throw m.problem(409, "dialogue.comments-late");
     }
     boolean present = views.documents(ws).stream()
         .anyMatch(doc -> doc.documentId().equals(document) && !doc.removed());
     if (document == null || !present) {
-      throw new PluginProblem(400, "Link a document of the workspace (its disclosure level"
-          + " governs who reads it).");
+      throw m.problem(400, "dialogue.comments-document");
     }
     store.setComments(id, ws, document);
-    return own(caller, id, ws);
+    return own(m, caller, id, ws);
   }
 
-  Summary attachSummary(Principal caller, String id, String text) throws SQLException {
-    DialogueStore.Dialogue d = dialogue(id);
+  Summary attachSummary(Messages m, Principal caller, String id, String text)
+      throws SQLException {
+    DialogueStore.Dialogue d = dialogue(m, id);
     if (!has(caller, "chair")) {
-      throw new PluginProblem(403, "Only the chair writes the dialogue's summary.");
+      throw m.problem(403, "dialogue.only-chair-summary");
     }
     if (today().isBefore(d.day()) || d.status().equals(NOT_CONVENED)) {
-      throw new PluginProblem(409, "The summary follows a dialogue that was held.");
+      throw m.problem(409, "dialogue.summary-not-held");
     }
     if (text == null || text.isBlank() || text.length() > 20_000) {
-      throw new PluginProblem(400, "The summary is 1 to 20,000 characters.");
+      throw m.problem(400, "dialogue.summary-length");
     }
     store.setSummary(id, text.strip());
     store.setStatus(id, HELD);
-    return summary(dialogue(id));
+    return summary(dialogue(m, id));
   }
 }

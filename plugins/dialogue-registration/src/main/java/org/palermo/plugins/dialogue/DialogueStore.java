@@ -22,8 +22,17 @@ final class DialogueStore {
   /** An objection; its day as YYYY-MM-DD (UTC). */
   record Objection(String state, String reason, String madeOn) {}
 
-  /** A change of a registration's status; its day as YYYY-MM-DD (UTC). */
+  /** A change of a registration's status as a reader sees it; its day as YYYY-MM-DD (UTC). */
   record Change(String status, String note, String on) {}
+
+  /**
+   * A history line's text: in English as written, and its key in the plugin's bundle with the
+   * Bureau's reason as its argument (lines written before keys were kept have neither).
+   */
+  record Note(String english, String key, String reason) {}
+
+  /** A change of a registration's status as stored. */
+  record Line(String status, Note note, String on) {}
 
   private final DataSource db;
 
@@ -102,7 +111,7 @@ final class DialogueStore {
   }
 
   /** A new registration with its first history line; false when the workspace has one. */
-  boolean register(String dialogueId, Registration r, String note) throws SQLException {
+  boolean register(String dialogueId, Registration r, Note note) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -187,7 +196,7 @@ final class DialogueStore {
 
 
   /** Moves a registration to {@code status}, with a history line, all at once. */
-  void changeStatus(String dialogueId, String ws, String status, String note, LocalDate on)
+  void changeStatus(String dialogueId, String ws, String status, Note note, LocalDate on)
       throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
@@ -249,17 +258,17 @@ final class DialogueStore {
     }
   }
 
-  List<Change> history(String dialogueId, String ws) throws SQLException {
-    List<Change> out = new ArrayList<>();
+  List<Line> history(String dialogueId, String ws) throws SQLException {
+    List<Line> out = new ArrayList<>();
     try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
-        "SELECT status, note, changed_on FROM history WHERE dialogue_id = ?"
-            + " AND workspace_id = ? ORDER BY id")) {
+        "SELECT status, note, note_key, note_reason, changed_on FROM history"
+            + " WHERE dialogue_id = ? AND workspace_id = ? ORDER BY id")) {
       q.setString(1, dialogueId);
       q.setString(2, ws);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          out.add(new Change(r.getString(1), r.getString(2),
-              r.getDate(3).toLocalDate().toString()));
+          out.add(new Line(r.getString(1), new Note(r.getString(2), r.getString(3),
+              r.getString(4)), r.getDate(5).toLocalDate().toString()));
         }
       }
     }
@@ -267,14 +276,17 @@ final class DialogueStore {
   }
 
   private static void history(Connection c, String dialogueId, String ws, String status,
-      String note, LocalDate on) throws SQLException {
+      Note note, LocalDate on) throws SQLException {
     try (PreparedStatement u = c.prepareStatement("INSERT INTO history (dialogue_id,"
-        + " workspace_id, status, note, changed_on) VALUES (?, ?, ?, ?, ?)")) {
+        + " workspace_id, status, note, note_key, note_reason, changed_on)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       u.setString(1, dialogueId);
       u.setString(2, ws);
       u.setString(3, status);
-      u.setString(4, note);
-      u.setDate(5, Date.valueOf(on));
+      u.setString(4, note.english());
+      u.setString(5, note.key());
+      u.setString(6, note.reason());
+      u.setDate(7, Date.valueOf(on));
       u.executeUpdate();
     }
   }
