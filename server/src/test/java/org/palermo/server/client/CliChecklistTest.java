@@ -31,7 +31,7 @@ class CliChecklistTest {
     Path folder = TestDatabase.folder("cli-checklist").resolve("plugins");
     Files.createDirectories(folder);
     PluginJars.install(folder, ClusterChecklistPlugin.class, "cluster-checklist",
-        "rest,storage,read-workspaces");
+        "rest,storage,read-workspaces,messages");
     server = TestServer.withPlugins(folder);
     cli = new Cli(server);
   }

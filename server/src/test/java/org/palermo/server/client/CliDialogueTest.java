@@ -34,7 +34,7 @@ class CliDialogueTest {
     Files.createDirectories(folder);
     roles = folder.resolve("dialogue-registration").resolve("roles.tsv");
     PluginJars.install(folder, DialoguePlugin.class, "dialogue-registration",
-        "rest,storage,read-workspaces");
+        "rest,storage,read-workspaces,messages");
     server = TestServer.withPlugins(folder);
     cli = new Cli(server);
   }

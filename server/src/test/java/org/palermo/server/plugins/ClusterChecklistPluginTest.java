@@ -40,7 +40,7 @@ class ClusterChecklistPluginTest {
     folder = TestDatabase.folder("cluster-checklist").resolve("plugins");
     Files.createDirectories(folder);
     PluginJars.install(folder, ClusterChecklistPlugin.class, "cluster-checklist",
-        "rest,storage,read-workspaces");
+        "rest,storage,read-workspaces,messages");
     // The operator checked the flagged cell against resolution 9/1 and corrected it (article 9,
     // under footnote 15, where the extraction has 7): no code change, a file in its folder.
     String shipped;

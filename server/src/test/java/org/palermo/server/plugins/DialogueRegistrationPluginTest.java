@@ -45,7 +45,7 @@ class DialogueRegistrationPluginTest {
     Files.createDirectories(folder.resolve("dialogue-registration"));
     Files.writeString(folder.resolve("dialogue-registration").resolve("roles.tsv"), "# none\n");
     PluginJars.install(folder, DialoguePlugin.class, "dialogue-registration",
-        "rest,storage,read-workspaces");
+        "rest,storage,read-workspaces,messages");
     server = TestServer.withPlugins(folder);
     cli = new Cli(server);
     calls = new PluginCalls(server, "dialogue-registration");

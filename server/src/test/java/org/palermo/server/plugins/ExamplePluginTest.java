@@ -51,7 +51,7 @@ class ExamplePluginTest {
       HttpResponse<String> bonjour = server.send(server.request("api/v1/plugins/example/hello")
           .header("Authorization", "Bearer " + p.token())
           .header("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.8").GET().build());
-      assertEquals("Bonjour, compte " + account + ", de la part du plugin d'exemple 1.0.0.",
+      assertEquals("Bonjour, compte " + account + ", de la part de l'extension d'exemple 1.0.0.",
           bonjour.body());
 
       // Events counted in its own schema, shown to the workspace's members alone.
