@@ -22,13 +22,20 @@ import java.util.stream.Stream;
  * Checks a module's message bundles against its code: every English key in the five other
  * languages and no key more, the same arguments in every language, no unpaired quote (which
  * {@link MessageFormat} would swallow), the non-Latin languages actually translated, every key
- * used somewhere in the code, and every key the code names present. Shared by each module's
- * bundle test through the api-spec test jar.
+ * used somewhere in the code, and every key the code names present. Help areas
+ * ({@code help}, {@code help-*}) are picocli's, formatted with {@code String.format}: a plain
+ * {@code '} there, and {@code %n} line breaks. Shared by each module's bundle test through the
+ * api-spec test jar.
  */
 public final class BundleAudit {
   private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*\\.[A-Za-z0-9.-]+)\"");
   private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
+  /** Literals that name files, not keys ({@code "account.json"}). */
+  private static final Pattern FILE_NAME =
+      Pattern.compile(".*\\.(json|properties|tsv|txt|md|pem|yaml|yml|sealed|sql|jar|html|pdf)$");
+  /** Picocli's help text: String.format with %n, not MessageFormat. */
+  private static final String HELP_AREA = "help";
 
   private final Path bundles;
   private final List<Path> sources;
@@ -73,7 +80,7 @@ public final class BundleAudit {
           problems.add(area.getKey() + ".properties: key " + key + " does not start with "
               + area.getKey() + ".");
         }
-        checkPattern(problems, area.getKey(), "en", key, base.getProperty(key), null);
+        check(problems, area.getKey(), "en", key, base.getProperty(key), null);
       }
       for (Language language : Language.values()) {
         if (language == Language.ENGLISH) {
@@ -90,8 +97,7 @@ public final class BundleAudit {
           if (value == null) {
             problems.add(file.getFileName() + ": missing key " + key);
           } else {
-            checkPattern(problems, area.getKey(), language.tag(), key, value,
-                base.getProperty(key));
+            check(problems, area.getKey(), language.tag(), key, value, base.getProperty(key));
             boolean nonLatin = language == Language.ARABIC || language == Language.CHINESE
                 || language == Language.RUSSIAN;
             if (nonLatin && value.equals(base.getProperty(key))
@@ -114,6 +120,9 @@ public final class BundleAudit {
       }
     }
     for (String literal : literals) {
+      if (FILE_NAME.matcher(literal).matches()) {
+        continue;
+      }
       String area = literal.substring(0, literal.indexOf('.'));
       if (english.containsKey(area) && !allKeys.contains(literal)) {
         problems.add("the code names " + literal + ", which " + area + ".properties lacks");
@@ -125,6 +134,40 @@ public final class BundleAudit {
       }
     }
     return problems;
+  }
+
+  private static void check(List<String> problems, String area, String tag, String key,
+      String value, String english) {
+    if (area.equals(HELP_AREA) || area.startsWith(HELP_AREA + "-")) {
+      checkHelp(problems, area, tag, key, value, english);
+    } else {
+      checkPattern(problems, area, tag, key, value, english);
+    }
+  }
+
+  /** Help text goes through String.format: %n and %% only, the same %n count everywhere. */
+  private static void checkHelp(List<String> problems, String area, String tag, String key,
+      String value, String english) {
+    String where = area + (tag.equals("en") ? "" : "_" + tag) + ".properties: " + key;
+    if (value.isBlank()) {
+      problems.add(where + " is empty");
+      return;
+    }
+    if (value.replace("%n", "").replace("%%", "").contains("%")) {
+      problems.add(where + " has a % that is not %n or %%");
+    }
+    if (english != null && count(value, "%n") != count(english, "%n")) {
+      problems.add(where + " has " + count(value, "%n") + " line breaks (%n), English "
+          + count(english, "%n"));
+    }
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+      n++;
+    }
+    return n;
   }
 
   private static void checkPattern(List<String> problems, String area, String tag, String key,
