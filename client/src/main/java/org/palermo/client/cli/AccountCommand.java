@@ -8,14 +8,14 @@ import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
 import org.palermo.client.http.PalermoHttp;
 import org.palermo.security.keys.Identity;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code palermo account ...}: register, log in and out, sessions, fingerprints. */
-@Command(name = "account", mixinStandardHelpOptions = true,
-    description = "Your pseudonymous account: no e-mail, no phone.")
+@Command(name = "account", mixinStandardHelpOptions = true)
 final class AccountCommand {
   @ParentCommand PalermoCli root;
 
@@ -35,13 +35,12 @@ final class AccountCommand {
     root.print(fields);
   }
 
-  @Command(name = "register", description = "Make keys on this machine and register them under"
-      + " a handle. Prints a recovery key once: write it down and keep it apart.")
+  @Command(name = "register")
   int register(@Option(names = "--name", required = true, paramLabel = "NAME",
-      description = "Your handle: 3-32 of a-z 0-9 . _ -") String name) {
+      descriptionKey = "help-account.register-name") String name) {
     char[] passphrase = root.terminal().passphrase(true);
     if (passphrase.length < 10) {
-      throw ClientException.usage("Choose a passphrase of at least 10 characters");
+      throw ClientException.usage(Text.of("cmd-account.short-passphrase"));
     }
     AccountClient.Registered registered = client().register(name, passphrase);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -50,30 +49,28 @@ final class AccountCommand {
     out.put("recoveryKey", registered.recoveryKey());
     print(out);
     if (!root.json()) {
-      root.terminal().out().println("Write the recovery key down now: it is shown only once"
-          + " and opens your keys if you forget the passphrase.");
+      root.terminal().say(Text.of("cmd-account.write-recovery-key"));
     }
     return 0;
   }
 
-  @Command(name = "login", description = "Log in (also on a new device: fetches and opens your"
-      + " key bundle here).")
-  int login(@Option(names = "--name", required = true, paramLabel = "NAME") String name) {
+  @Command(name = "login")
+  int login(@Option(names = "--name", required = true, paramLabel = "NAME",
+      descriptionKey = "help-account.login-name") String name) {
     Identity identity = client().login(name, root.terminal().passphrase(false));
     print(ordered("handle", name.toLowerCase(java.util.Locale.ROOT),
         "fingerprint", identity.fingerprint().toDigits()));
     return 0;
   }
 
-  @Command(name = "logout", description = "End this device's session.")
+  @Command(name = "logout")
   int logout() {
     client().logout();
     print(Map.of("loggedOut", true));
     return 0;
   }
 
-  @Command(name = "whoami", description = "Your handle, account id and fingerprint, as the"
-      + " server knows them.")
+  @Command(name = "whoami")
   int whoami() {
     AccountClient client = client();
     Identity identity = client.whoami();
@@ -83,8 +80,9 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "sessions", description = "Your live sessions; --revoke ID ends one.")
-  int sessions(@Option(names = "--revoke", paramLabel = "ID") String revoke) {
+  @Command(name = "sessions")
+  int sessions(@Option(names = "--revoke", paramLabel = "ID",
+      descriptionKey = "help-account.sessions-revoke") String revoke) {
     AccountClient client = client();
     if (revoke != null) {
       client.revoke(revoke);
@@ -97,16 +95,19 @@ final class AccountCommand {
       return 0;
     }
     for (JsonNode s : sessions) {
-      root.terminal().out().println(s.path("sessionId").asText() + "  since "
-          + s.path("createdAt").asText() + "  last used " + s.path("lastUsedAt").asText()
-          + (s.path("current").asBoolean() ? "  (this device)" : ""));
+      String id = s.path("sessionId").asText();
+      String since = s.path("createdAt").asText();
+      String lastUsed = s.path("lastUsedAt").asText();
+      root.terminal().say(s.path("current").asBoolean()
+          ? Text.of("cmd-account.session-line-this-device", id, since, lastUsed)
+          : Text.of("cmd-account.session-line", id, since, lastUsed));
     }
     return 0;
   }
 
-  @Command(name = "fingerprint", description = "Your fingerprint, or NAME's as the server"
-      + " serves it (pinned the first time), to compare with that person over another channel.")
-  int fingerprint(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name) {
+  @Command(name = "fingerprint")
+  int fingerprint(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+      descriptionKey = "help-account.fingerprint-name") String name) {
     if (name == null) {
       Identity identity = new AccountClient(null, root.home()).ownIdentity();
       print(ordered("handle", root.home().requireAccount().handle(),

@@ -11,12 +11,14 @@ import org.palermo.client.ClientException;
 import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.manifest.DisclosureLevel;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.ManifestKind;
 import org.palermo.security.states.StateCode;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,37 +28,35 @@ import picocli.CommandLine.ParentCommand;
  * {@code palermo doc ...}: documents, sealed and signed on this machine. WS is a workspace's id
  * or name; DOC a document's id or title.
  */
-@Command(name = "doc", mixinStandardHelpOptions = true,
-    description = "Documents: put (strips metadata, seals, signs, uploads), list, get, versions,"
-        + " rm, disclose (to certified States, or public), approve (publishing), grants.")
+@Command(name = "doc", mixinStandardHelpOptions = true)
 final class DocCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "put", description = "Strip location and authoring metadata, seal and sign"
-      + " the file, and upload it as a new document. Prints what was removed.")
-  int put(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "FILE") Path file,
-      @Option(names = "--title", paramLabel = "T", description = "Title (default: the file"
-          + " name); sealed") String title,
-      @Option(names = "--tag", paramLabel = "X", description = "A tag (repeatable); sealed")
+  @Command(name = "put")
+  int put(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "FILE", descriptionKey = "help-doc.put-file")
+      Path file,
+      @Option(names = "--title", paramLabel = "T", descriptionKey = "help-doc.put-title")
+      String title,
+      @Option(names = "--tag", paramLabel = "X", descriptionKey = "help-doc.put-tag")
       List<String> tags,
-      @Option(names = "--keep-original", description = "Also seal the untouched original beside"
-          + " the stripped copy, for readers who need it as evidence") boolean keepOriginal,
-      @Option(names = "--update", paramLabel = "DOC", description = "Put the file as the next"
-          + " version of this document (its id or title) instead of a new document")
+      @Option(names = "--keep-original", descriptionKey = "help-doc.put-keep-original")
+      boolean keepOriginal,
+      @Option(names = "--update", paramLabel = "DOC", descriptionKey = "help-doc.put-update")
       String update,
       @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "confidential",
-          description = "Disclosure level: confidential (default), states-only or public")
-      String level) {
+          descriptionKey = "help-doc.put-level") String level) {
     DisclosureLevel disclosure;
     try {
       disclosure = DisclosureLevel.parse(level);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage(e.getMessage());
+      throw ClientException.usage(Text.of("cmd-doc.unknown-level", level,
+          java.util.Arrays.stream(DisclosureLevel.values()).map(DisclosureLevel::label)
+              .collect(java.util.stream.Collectors.joining(", "))));
     }
     if (disclosure != DisclosureLevel.CONFIDENTIAL) {
-      throw ClientException.usage("Only 'confidential' documents can be put for now: sharing"
-          + " with States and publishing come with the disclosure feature");
+      throw ClientException.usage(Text.of("cmd-doc.confidential-only"));
     }
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
@@ -70,10 +70,10 @@ final class DocCommand {
     out.put("version", put.version());
     out.put("bytes", put.bytes());
     out.put("type", put.stripped().kind().mediaType());
-    out.put("removedMetadata", put.stripped().removed().isEmpty() ? "none found"
-        : String.join("; ", put.stripped().removed()));
+    out.put("removedMetadata", put.stripped().removed().isEmpty()
+        ? value(Text.of("cmd-doc.none-found")) : String.join("; ", put.stripped().removed()));
     if (keepOriginal) {
-      out.put("original", "sealed beside it, untouched");
+      out.put("original", value(Text.of("cmd-doc.original-kept")));
     }
     if (put.rekeyWraps() > 0) {
       out.put("newEpochKeyWraps", put.rekeyWraps());
@@ -85,32 +85,31 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "list", description = "Documents with their titles, opened on this machine;"
-      + " --disclosed: what was disclosed to your certified State account.")
-  int list(@Parameters(index = "0", arity = "0..1", paramLabel = "WS") String ws,
-      @Option(names = "--disclosed", description = "Documents disclosed to you as a State")
+  @Command(name = "list")
+  int list(@Parameters(index = "0", arity = "0..1", paramLabel = "WS",
+          descriptionKey = "help-doc.list-workspace") String ws,
+      @Option(names = "--disclosed", descriptionKey = "help-doc.list-disclosed")
       boolean disclosed) {
     PalermoCli.Unlocked session = root.unlock();
     if (disclosed) {
       return listDisclosed(session);
     }
     if (ws == null) {
-      throw ClientException.usage("Name the workspace: palermo doc list WS (or --disclosed)");
+      throw ClientException.usage(Text.of("cmd-doc.name-the-workspace"));
     }
     WorkspaceId workspace = session.workspaces().resolve(ws);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DocumentClient.Verified v : session.documents().list(workspace)) {
-      rows.add(row(session, v));
+      rows.add(row(session, v, value(Text.of("cmd-doc.removed-title"))));
     }
     fulfilOwed(session, workspace);
     if (root.json()) {
       root.print(PalermoCli.fields("workspace", workspace.toString(), "documents", rows));
     } else if (rows.isEmpty()) {
-      root.terminal().out().println("No documents yet: palermo doc put WS FILE");
+      root.terminal().say(Text.of("cmd-doc.no-documents"));
     } else {
-      rows.forEach(r -> root.terminal().out().println(r.get("document") + "  v"
-          + r.get("version") + "  " + r.get("title") + "  (" + r.get("bytes") + " bytes, "
-          + r.get("author") + ")"));
+      rows.forEach(r -> root.terminal().say(Text.of("cmd-doc.document-line", r.get("document"),
+          r.get("version"), r.get("title"), r.get("bytes"), r.get("author"))));
     }
     return 0;
   }
@@ -133,26 +132,25 @@ final class DocCommand {
     if (root.json()) {
       root.print(PalermoCli.fields("documents", rows));
     } else if (rows.isEmpty()) {
-      root.terminal().out().println("Nothing has been disclosed to you.");
+      root.terminal().say(Text.of("cmd-doc.nothing-disclosed"));
     } else {
-      rows.forEach(r -> root.terminal().out().println(r.get("workspace") + " "
-          + r.get("document") + "  v" + r.get("version") + "  " + r.get("title") + "  ("
-          + r.get("bytes") + " bytes, by " + r.get("author") + " [" + r.get("authorFingerprint")
-          + "], disclosed by " + r.get("disclosedBy") + " [" + r.get("disclosedByFingerprint")
-          + "])"));
+      rows.forEach(r -> root.terminal().say(Text.of("cmd-doc.disclosed-line", r.get("workspace"),
+          r.get("document"), r.get("version"), r.get("title"), r.get("bytes"), r.get("author"),
+          r.get("authorFingerprint"), r.get("disclosedBy"), r.get("disclosedByFingerprint"))));
     }
     return 0;
   }
 
-  @Command(name = "get", description = "Download, verify and open a document; writes nothing"
-      + " unless all of it verifies.")
-  int get(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "DOC") String doc,
-      @Option(names = "--version", paramLabel = "N") Long version,
-      @Option(names = "--original", description = "The untouched original (kept with"
-          + " --keep-original), with its metadata") boolean original,
+  @Command(name = "get")
+  int get(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
+      String doc,
+      @Option(names = "--version", paramLabel = "N", descriptionKey = "help-doc.get-version")
+      Long version,
+      @Option(names = "--original", descriptionKey = "help-doc.get-original") boolean original,
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-          description = "Where to write (default: the document's file name, here)") Path output) {
+          descriptionKey = "help-doc.get-output") Path output) {
     PalermoCli.Unlocked session = root.unlock();
     try {
       return getAsMember(session, ws, doc, version, original, output);
@@ -200,16 +198,17 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "versions", description = "Every version of a document, verified as one"
-      + " unbroken line.")
-  int versions(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+  @Command(name = "versions")
+  int versions(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
+      String doc) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DocumentClient.Verified v : session.documents().versions(workspace, document)) {
-      rows.add(row(session, v));
+      rows.add(row(session, v, value(Text.of("cmd-doc.removed-title"))));
     }
     if (root.json()) {
       root.print(PalermoCli.fields("document", document.toString(), "versions", rows));
@@ -220,10 +219,11 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "rm", description = "Remove a document (a signed removal; earlier versions"
-      + " stay readable with --version).")
-  int rm(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+  @Command(name = "rm")
+  int rm(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
+      String doc) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
@@ -232,25 +232,21 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "disclose", description = "Set who beyond the workspace may read the"
-      + " document, from its current version: confidential (members only), states (certified"
-      + " State accounts, all or those of each --state; their keys are wrapped here) or public"
-      + " (anyone, without an account: the version's key is released; with two or more owners,"
-      + " another owner approves the version first with doc approve).")
-  int disclose(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "DOC") String doc,
+  @Command(name = "disclose")
+  int disclose(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
+      String doc,
       @Option(names = "--level", required = true, paramLabel = "LEVEL",
-          description = "confidential, states or public") String level,
-      @Option(names = "--state", paramLabel = "ISO3",
-          description = "A State whose certified accounts read it (repeat; default: all)")
+          descriptionKey = "help-doc.disclose-level") String level,
+      @Option(names = "--state", paramLabel = "ISO3", descriptionKey = "help-doc.disclose-state")
       List<String> stateCodes,
-      @Option(names = "--yes", description = "Publish without asking (public only)")
-      boolean yes) {
+      @Option(names = "--yes", descriptionKey = "help-doc.disclose-yes") boolean yes) {
     DisclosureLevel chosen = switch (level.strip().toLowerCase(Locale.ROOT)) {
       case "confidential" -> DisclosureLevel.CONFIDENTIAL;
       case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
       case "public" -> DisclosureLevel.PUBLIC;
-      default -> throw ClientException.usage("--level is confidential, states or public");
+      default -> throw ClientException.usage(Text.of("cmd-doc.disclose-level"));
     };
     List<StateCode> named = new ArrayList<>();
     for (String code : stateCodes == null ? List.<String>of() : stateCodes) {
@@ -260,16 +256,15 @@ final class DocCommand {
           named.add(parsed);
         }
       } catch (IllegalArgumentException e) {
-        throw ClientException.usage(e.getMessage());
+        throw ClientException.usage(Text.of("cmd-doc.not-a-state-code",
+            code.strip().toUpperCase(Locale.ROOT)));
       }
     }
     if (chosen == DisclosureLevel.PUBLIC) {
-      root.terminal().err().println("Publishing releases this version's key: anyone may read"
-          + " it, without an account. Setting another level later stops the server serving"
-          + " it, but cannot undo copies already read.");
+      root.terminal().err().println(root.terminal().text(Text.of("cmd-doc.publish-warning")));
       root.terminal().err().flush();
-      if (!yes && !root.terminal().confirm("Publish it?")) {
-        throw ClientException.usage("Not published (confirm on a terminal, or pass --yes)");
+      if (!yes && !root.terminal().confirm(Text.of("cmd-doc.publish-confirm"))) {
+        throw ClientException.usage(Text.of("cmd-doc.not-published"));
       }
     }
     PalermoCli.Unlocked session = root.unlock();
@@ -287,24 +282,24 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "approve", description = "As an owner, approve publishing the document's"
-      + " current version (four-eyes: in a workspace of two or more owners, another owner"
-      + " publishes it afterwards; the approval counts for this version only).")
-  int approve(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "DOC") String doc) {
+  @Command(name = "approve")
+  int approve(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
+      String doc) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     DocumentId document = session.documents().resolve(workspace, doc);
     long version = session.disclosures().approve(workspace, document);
-    root.print(PalermoCli.fields("document", document.toString(), "approved", "version " + version));
+    root.print(PalermoCli.fields("document", document.toString(), "approved",
+        value(Text.of("cmd-doc.approved-version", version))));
     return 0;
   }
 
-  @Command(name = "grants", description = "Keys the workspace's States-only documents owe to"
-      + " State accounts certified since (checked against the State list and each document's"
-      + " disclosure log); --fulfil wraps and sends them.")
-  int grants(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Option(names = "--fulfil", description = "Wrap and send the keys owed") boolean fulfil) {
+  @Command(name = "grants")
+  int grants(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
+      String ws,
+      @Option(names = "--fulfil", descriptionKey = "help-doc.grants-fulfil") boolean fulfil) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     List<DisclosureClient.Owed> owed = fulfil ? session.disclosures().fulfil(workspace)
@@ -315,9 +310,10 @@ final class DocCommand {
     if (root.json()) {
       root.print(PalermoCli.fields(fulfil ? "fulfilled" : "pending", lines));
     } else if (lines.isEmpty()) {
-      root.terminal().out().println("No key is owed to a State account.");
+      root.terminal().say(Text.of("cmd-doc.no-key-owed"));
     } else {
-      lines.forEach(l -> root.terminal().out().println((fulfil ? "granted: " : "owed: ") + l));
+      lines.forEach(l -> root.terminal().say(fulfil ? Text.of("cmd-doc.granted-line", l)
+          : Text.of("cmd-doc.owed-line", l)));
     }
     return 0;
   }
@@ -329,19 +325,27 @@ final class DocCommand {
   private void fulfilOwed(PalermoCli.Unlocked session, WorkspaceId workspace) {
     List<DisclosureClient.Owed> sent = session.disclosures().fulfil(workspace);
     if (!sent.isEmpty()) {
-      root.terminal().err().println("Sent " + sent.size() + " document key(s) owed to"
-          + " certified State accounts (see palermo doc grants " + workspace + ").");
+      root.terminal().err().println(root.terminal().text(Text.of("cmd-doc.keys-sent",
+          sent.size(), workspace)));
     }
   }
 
+  /**
+   * A value meant for people inside key/value output: in the terminal's language, but in
+   * English with --json, whose values scripts read.
+   */
+  private String value(Text text) {
+    return root.json() ? ClientText.english(text) : root.terminal().text(text);
+  }
+
   private static Map<String, Object> row(PalermoCli.Unlocked session,
-      DocumentClient.Verified v) {
+      DocumentClient.Verified v, String removedTitle) {
     DocumentManifest m = v.manifest();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("document", m.document().toString());
     row.put("version", m.version());
     if (m.kind() == ManifestKind.TOMBSTONE) {
-      row.put("title", "(removed)");
+      row.put("title", removedTitle);
     } else {
       DocumentClient.Metadata meta = v.metadata().orElseThrow();
       row.put("title", meta.title());

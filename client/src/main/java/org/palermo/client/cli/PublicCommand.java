@@ -10,6 +10,7 @@ import org.palermo.client.ClientException;
 import org.palermo.client.document.PublicClient;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,20 +20,17 @@ import picocli.CommandLine.ParentCommand;
  * {@code palermo public ...}: what workspaces published, read with no account. Each document is
  * verified here (its author's signature, the member-signed publication, its released key).
  */
-@Command(name = "public", mixinStandardHelpOptions = true,
-    description = "Published documents, no account needed: list the public index, get one.")
+@Command(name = "public", mixinStandardHelpOptions = true)
 final class PublicCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "list", description = "The public index, newest first: title, date, the"
-      + " workspace's public name, author and publisher with their fingerprints.")
+  @Command(name = "list")
   int list(@Option(names = "--limit", paramLabel = "N", defaultValue = "50",
-          description = "Documents per page, 1 to 100 (default 50)") int limit,
-      @Option(names = "--after", paramLabel = "CURSOR",
-          description = "Start after this cursor (printed as 'next' by the page before)")
+          descriptionKey = "help-public.list-limit") int limit,
+      @Option(names = "--after", paramLabel = "CURSOR", descriptionKey = "help-public.list-after")
       String after) {
     if (limit < 1 || limit > 100) {
-      throw ClientException.usage("--limit is 1 to 100");
+      throw ClientException.usage(Text.of("cmd-public.limit-range"));
     }
     PublicClient.Page page = client().list(after, limit);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -58,23 +56,24 @@ final class PublicCommand {
       return 0;
     }
     if (rows.isEmpty()) {
-      root.terminal().out().println("Nothing is published here.");
+      root.terminal().say(Text.of("cmd-public.nothing-published"));
     }
     for (Map<String, Object> row : rows) {
       root.terminal().out().println(row.get("published") + "  " + row.get("workspace") + " "
           + row.get("document") + "  " + row.get("title")
           + (row.containsKey("by") ? "  (" + row.get("by") + ")" : ""));
     }
-    page.next().ifPresent(n -> root.terminal().out().println("next: --after " + n));
+    page.next().ifPresent(n -> root.terminal().say(Text.of("cmd-public.next-page", n)));
     return 0;
   }
 
-  @Command(name = "get", description = "Download a published document, verify it and open it;"
-      + " writes nothing unless all of it verifies. Give WS DOC, or the document's public URL.")
-  int get(@Parameters(index = "0", paramLabel = "WS|URL") String first,
-      @Parameters(index = "1", paramLabel = "DOC", arity = "0..1") String second,
+  @Command(name = "get")
+  int get(@Parameters(index = "0", paramLabel = "WS|URL", descriptionKey = "help-public.get-first")
+      String first,
+      @Parameters(index = "1", paramLabel = "DOC", arity = "0..1",
+          descriptionKey = "help-public.get-document") String second,
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-          description = "Where to write (default: the document's file name, here)") Path output) {
+          descriptionKey = "help-public.get-output") Path output) {
     String[] ids = ids(first, second);
     WorkspaceId workspace;
     DocumentId document;
@@ -82,7 +81,7 @@ final class PublicCommand {
       workspace = WorkspaceId.parse(ids[0]);
       document = DocumentId.parse(ids[1]);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage("WS and DOC are the ids 'palermo public list' prints");
+      throw ClientException.usage(Text.of("cmd-public.ids-from-list"));
     }
     PublicClient client = client();
     PublicClient.Published p = client.find(workspace, document);
@@ -120,7 +119,7 @@ final class PublicCommand {
     String[] parts = path == null ? new String[0] : path.split("/");
     int at = List.of(parts).lastIndexOf("public");
     if (at < 0 || parts.length != at + 3) {
-      throw ClientException.usage("Give WS DOC, or a URL ending in /api/v1/public/WS/DOC");
+      throw ClientException.usage(Text.of("cmd-public.ws-doc-or-url"));
     }
     return new String[] {parts[at + 1], parts[at + 2]};
   }

@@ -9,21 +9,18 @@ import java.util.Map;
 import org.palermo.client.states.StatesClient;
 import org.palermo.security.states.StateCertificate;
 import org.palermo.security.states.StateRegistry;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code palermo states ...}: the public list of certified State accounts. */
-@Command(name = "states", mixinStandardHelpOptions = true,
-    description = "State accounts the operator certified: a public, signed list that this"
-        + " machine verifies and remembers, reporting what changed since it last looked.")
+@Command(name = "states", mixinStandardHelpOptions = true)
 final class StatesCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "list", description = "Certified State accounts in force now (--all: also"
-      + " revoked and expired ones), and what appeared or was revoked since the last look.")
-  int list(@Option(names = "--all", description = "Also revoked and expired certificates")
-      boolean all) {
+  @Command(name = "list")
+  int list(@Option(names = "--all", descriptionKey = "help-states.list-all") boolean all) {
     StatesClient.Seen seen = new StatesClient(root.connect(), root.home(), Clock.systemUTC())
         .fetch();
     Instant now = Instant.now();
@@ -40,30 +37,29 @@ final class StatesCommand {
       root.print(out);
       return 0;
     }
-    var out = root.terminal().out();
-    out.println("operator key: " + StatesClient.keyId(seen.registry()));
+    Terminal terminal = root.terminal();
+    terminal.say(Text.of("cmd-states.operator-key", StatesClient.keyId(seen.registry())));
     if (shown.isEmpty()) {
-      out.println(all ? "No State account was ever certified." : "No State account is"
-          + " certified now.");
+      terminal.say(all ? Text.of("cmd-states.none-ever") : Text.of("cmd-states.none-now"));
     }
-    shown.forEach(e -> out.println(line(e, now)));
+    shown.forEach(e -> terminal.say(line(e, now)));
     if (!seen.firstLook()) {
-      seen.changes().certified().forEach(e -> out.println("new since your last look: "
-          + line(e, now)));
-      seen.changes().revoked().forEach(e -> out.println("revoked since your last look: "
-          + line(e, now)));
+      seen.changes().certified().forEach(e -> terminal.say(
+          Text.of("cmd-states.new-since-last-look", line(e, now))));
+      seen.changes().revoked().forEach(e -> terminal.say(
+          Text.of("cmd-states.revoked-since-last-look", line(e, now))));
     }
     return 0;
   }
 
-  static String line(StateRegistry.Entry e, Instant now) {
+  static Text line(StateRegistry.Entry e, Instant now) {
     StateCertificate c = e.certificate();
-    String status = e.revokedAt().map(at -> "revoked " + at)
-        .orElse(c.validAt(now) ? "valid until " + c.validUntil()
-            : now.isBefore(c.validFrom()) ? "valid from " + c.validFrom()
-            : "expired " + c.validUntil());
-    return c.handle() + "  " + c.state() + "  " + c.function().label() + "  " + status
-        + "  fingerprint " + c.identity().fingerprint().toDigits();
+    Text status = e.revokedAt().map(at -> Text.of("cmd-states.revoked-at", at))
+        .orElse(c.validAt(now) ? Text.of("cmd-states.valid-until", c.validUntil())
+            : now.isBefore(c.validFrom()) ? Text.of("cmd-states.valid-from", c.validFrom())
+            : Text.of("cmd-states.expired-at", c.validUntil()));
+    return Text.of("cmd-states.certificate-line", c.handle(), c.state(), c.function().label(),
+        status, c.identity().fingerprint().toDigits());
   }
 
   private static List<Map<String, Object>> views(List<StateRegistry.Entry> entries,

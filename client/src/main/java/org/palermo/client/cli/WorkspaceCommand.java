@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.palermo.client.ClientException;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.client.workspace.WorkspaceClient;
 import org.palermo.security.ids.InvitationId;
 import org.palermo.security.ids.WorkspaceId;
@@ -13,6 +14,7 @@ import org.palermo.security.membership.Invitation;
 import org.palermo.security.membership.Member;
 import org.palermo.security.membership.MembershipLog;
 import org.palermo.security.membership.Role;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,18 +24,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code palermo workspace ...}: workspaces and who belongs to them. Membership is a signed log
  * this machine verifies before every key operation; WS is a workspace's id or its name.
  */
-@Command(name = "workspace", mixinStandardHelpOptions = true,
-    description = "Workspaces: create, list, invite, accept, remove, change roles, leave, verify."
-        + " Roles: owner (everything, including membership), editor (adds and changes any"
-        + " document), contributor (adds documents, changes its own), viewer (reads).")
+@Command(name = "workspace", mixinStandardHelpOptions = true)
 final class WorkspaceCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "create", description = "Create a workspace; you are its owner. The name is"
-      + " sealed: the server never sees it.")
-  int create(@Parameters(index = "0", paramLabel = "NAME") String name,
-      @Option(names = "--share-history", description = "Let new members read what was shared"
-          + " before they joined (fixed at creation; default: they read only what comes after)")
+  @Command(name = "create")
+  int create(@Parameters(index = "0", paramLabel = "NAME",
+          descriptionKey = "help-workspace.create-name") String name,
+      @Option(names = "--share-history", descriptionKey = "help-workspace.create-share-history")
       boolean shareHistory) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId id = session.workspaces().create(name,
@@ -42,13 +40,13 @@ final class WorkspaceCommand {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", id.toString());
     out.put("name", name.strip());
-    out.put("newMembersRead", shareHistory ? "everything, also what came before they joined"
-        : "only what is shared after they join");
+    out.put("newMembersRead", value(shareHistory ? Text.of("cmd-workspace.read-everything")
+        : Text.of("cmd-workspace.read-after-joining")));
     root.print(out);
     return 0;
   }
 
-  @Command(name = "list", description = "Your workspaces and the invitations waiting for you.")
+  @Command(name = "list")
   int list() {
     WorkspaceClient client = root.unlock().workspaces();
     List<WorkspaceClient.Summary> workspaces = client.list();
@@ -65,23 +63,22 @@ final class WorkspaceCommand {
       return 0;
     }
     for (WorkspaceClient.Summary w : workspaces) {
-      root.terminal().out().println(w.id() + "  " + w.name() + "  (" + role(w.role()) + ", "
-          + w.members() + " members, epoch " + w.epoch() + ")");
+      root.terminal().say(Text.of("cmd-workspace.workspace-line", w.id(), w.name(),
+          role(w.role()), w.members(), w.epoch()));
     }
     for (WorkspaceClient.Pending p : pending) {
-      root.terminal().out().println("invitation " + p.invitation() + " to workspace "
-          + p.workspace() + " as " + role(p.role()) + ": palermo workspace accept "
-          + p.invitation());
+      root.terminal().say(Text.of("cmd-workspace.invitation-line", p.invitation(),
+          p.workspace(), role(p.role())));
     }
     if (workspaces.isEmpty() && pending.isEmpty()) {
-      root.terminal().out().println("No workspaces yet: palermo workspace create NAME");
+      root.terminal().say(Text.of("cmd-workspace.no-workspaces"));
     }
     return 0;
   }
 
-  @Command(name = "members", description = "Members, roles and fingerprints, from the verified"
-      + " membership log.")
-  int members(@Parameters(index = "0", paramLabel = "WS") String ws) {
+  @Command(name = "members")
+  int members(@Parameters(index = "0", paramLabel = "WS",
+      descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();
     MembershipLog log = client.log(client.resolve(ws));
     List<Map<String, Object>> rows = new java.util.ArrayList<>();
@@ -95,7 +92,7 @@ final class WorkspaceCommand {
     for (Invitation i : log.openInvitations()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("member", client.handleOf(i.invitee()));
-      row.put("role", role(i.role()) + " (invited, not yet accepted)");
+      row.put("role", value(Text.of("cmd-workspace.role-invited", role(i.role()))));
       row.put("fingerprint", i.invitee().fingerprint().toDigits());
       rows.add(row);
     }
@@ -108,12 +105,13 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "invite", description = "Invite an account by handle. Compare the printed"
-      + " verification code with the invitee over another channel before you share anything.")
-  int invite(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "NAME") String name,
+  @Command(name = "invite")
+  int invite(@Parameters(index = "0", paramLabel = "WS",
+          descriptionKey = "help-workspace.workspace") String ws,
+      @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.invite-name")
+      String name,
       @Option(names = "--role", required = true, paramLabel = "ROLE",
-          description = "owner, editor, contributor or viewer") String roleName) {
+          descriptionKey = "help-workspace.invite-role") String roleName) {
     Role role = parseRole(roleName);
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceClient client = session.workspaces();
@@ -127,21 +125,19 @@ final class WorkspaceCommand {
     out.put("verificationCode", invited.code());
     root.print(out);
     if (!root.json()) {
-      root.terminal().out().println("The invitee sees the same code when accepting; if the"
-          + " codes differ, remove them: someone is in the middle.");
+      root.terminal().say(Text.of("cmd-workspace.compare-code"));
     }
     return 0;
   }
 
-  @Command(name = "accept", description = "Accept an invitation; compare the printed"
-      + " verification code with the person who invited you.")
-  int accept(@Parameters(index = "0", paramLabel = "INVITE") String invite) {
+  @Command(name = "accept")
+  int accept(@Parameters(index = "0", paramLabel = "INVITE",
+      descriptionKey = "help-workspace.accept-invitation") String invite) {
     InvitationId id;
     try {
       id = InvitationId.parse(invite);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage("An invitation id is 32 hex digits (see palermo workspace"
-          + " list)");
+      throw ClientException.usage(Text.of("cmd-workspace.invitation-id"));
     }
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceClient client = session.workspaces();
@@ -154,16 +150,16 @@ final class WorkspaceCommand {
     out.put("verificationCode", accepted.code());
     root.print(out);
     if (!root.json()) {
-      root.terminal().out().println("You can read once an owner's client gives you the"
-          + " workspace key (it does so on its next command).");
+      root.terminal().say(Text.of("cmd-workspace.key-comes-later"));
     }
     return 0;
   }
 
-  @Command(name = "remove", description = "Remove a member; later documents use a new key"
-      + " they never receive.")
-  int remove(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "NAME") String name) {
+  @Command(name = "remove")
+  int remove(@Parameters(index = "0", paramLabel = "WS",
+          descriptionKey = "help-workspace.workspace") String ws,
+      @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.remove-name")
+      String name) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceClient client = session.workspaces();
     WorkspaceId id = client.resolve(ws);
@@ -173,10 +169,13 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "role", description = "Change a member's role.")
-  int role(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "NAME") String name,
-      @Parameters(index = "2", paramLabel = "ROLE") String roleName) {
+  @Command(name = "role")
+  int role(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-workspace.workspace")
+      String ws,
+      @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.role-name")
+      String name,
+      @Parameters(index = "2", paramLabel = "ROLE", descriptionKey = "help-workspace.role-role")
+      String roleName) {
     Role role = parseRole(roleName);
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceClient client = session.workspaces();
@@ -187,8 +186,9 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "leave", description = "Leave a workspace.")
-  int leave(@Parameters(index = "0", paramLabel = "WS") String ws) {
+  @Command(name = "leave")
+  int leave(@Parameters(index = "0", paramLabel = "WS",
+      descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();
     WorkspaceId id = client.resolve(ws);
     client.leave(id);
@@ -196,24 +196,27 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "public-name", description = "As an owner, choose the name shown beside"
-      + " what the workspace publishes (public, unlike its sealed name); --clear removes it.")
-  int publicName(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "NAME", arity = "0..1") String name,
-      @Option(names = "--clear", description = "Show no name") boolean clear) {
+  @Command(name = "public-name")
+  int publicName(@Parameters(index = "0", paramLabel = "WS",
+          descriptionKey = "help-workspace.workspace") String ws,
+      @Parameters(index = "1", paramLabel = "NAME", arity = "0..1",
+          descriptionKey = "help-workspace.public-name-name") String name,
+      @Option(names = "--clear", descriptionKey = "help-workspace.public-name-clear")
+      boolean clear) {
     if ((name == null) != clear) {
-      throw ClientException.usage("Give a NAME, or --clear");
+      throw ClientException.usage(Text.of("cmd-workspace.name-or-clear"));
     }
     WorkspaceClient client = root.unlock().workspaces();
     WorkspaceId id = client.resolve(ws);
     client.setPublicName(id, java.util.Optional.ofNullable(name));
-    root.print(PalermoCli.fields("workspace", id.toString(), "publicName", clear ? "(none)" : name));
+    root.print(PalermoCli.fields("workspace", id.toString(), "publicName",
+        clear ? value(Text.of("cmd-workspace.no-public-name")) : name));
     return 0;
   }
 
-  @Command(name = "verify", description = "Verify the whole membership log (signatures, hash"
-      + " chain, rules) against the head this device pinned, and pin the new head.")
-  int verify(@Parameters(index = "0", paramLabel = "WS") String ws) {
+  @Command(name = "verify")
+  int verify(@Parameters(index = "0", paramLabel = "WS",
+      descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();
     MembershipLog log = client.log(client.resolve(ws));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -227,11 +230,21 @@ final class WorkspaceCommand {
     return 0;
   }
 
+  /**
+   * A value meant for people inside key/value output: in the terminal's language, but in
+   * English with --json, whose values scripts read.
+   */
+  private String value(Text text) {
+    return root.json() ? ClientText.english(text) : root.terminal().text(text);
+  }
+
   private static Role parseRole(String name) {
     try {
       return Role.parse(name);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage(e.getMessage());
+      throw ClientException.usage(Text.of("cmd-workspace.unknown-role", name,
+          java.util.Arrays.stream(Role.values()).map(Role::label)
+              .collect(java.util.stream.Collectors.joining(", "))));
     }
   }
 
