@@ -53,11 +53,12 @@ final class WorkspaceCommand {
     WorkspaceClient client = root.unlock().workspaces();
     List<WorkspaceClient.Summary> workspaces = client.list();
     List<WorkspaceClient.Pending> pending = client.invitations();
+    String notNamed = root.terminal().text(WorkspaceClient.NOT_NAMED_YET);
     if (root.json()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("workspaces", workspaces.stream().map(w -> Map.of("workspace", w.id().toString(),
-          "name", w.name(), "role", role(w.role()), "epoch", w.epoch(), "members", w.members()))
-          .toList());
+          "name", w.name().orElse(notNamed), "role", role(w.role()), "epoch", w.epoch(),
+          "members", w.members())).toList());
       out.put("invitations", pending.stream().map(p -> Map.of("invitation",
           p.invitation().toString(), "workspace", p.workspace().toString(), "role",
           role(p.role()))).toList());
@@ -65,8 +66,8 @@ final class WorkspaceCommand {
       return 0;
     }
     for (WorkspaceClient.Summary w : workspaces) {
-      root.terminal().out().println(w.id() + "  " + w.name() + "  (" + role(w.role()) + ", "
-          + w.members() + " members, epoch " + w.epoch() + ")");
+      root.terminal().out().println(w.id() + "  " + w.name().orElse(notNamed) + "  ("
+          + role(w.role()) + ", " + w.members() + " members, epoch " + w.epoch() + ")");
     }
     for (WorkspaceClient.Pending p : pending) {
       root.terminal().out().println("invitation " + p.invitation() + " to workspace "
