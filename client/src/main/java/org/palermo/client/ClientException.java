@@ -1,6 +1,7 @@
 package org.palermo.client;
 
 import org.palermo.client.i18n.ClientText;
+import org.palermo.security.chain.ChainException;
 import org.palermo.text.Language;
 import org.palermo.text.Text;
 
@@ -115,16 +116,36 @@ public class ClientException extends RuntimeException {
 
   /**
    * A signed chain that does not verify: {@code what} and the failure, as "{@code what} does
-   * not verify (fork at entry 3: ...)".
+   * not verify (fork at entry 3: ...)". The failure's own detail comes from the security module
+   * and stays in English.
    */
-  public static ClientException integrity(String what,
-      org.palermo.security.chain.ChainException e) {
-    String kind = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
-        .toLowerCase(java.util.Locale.ROOT);
+  public static ClientException integrity(Text what, ChainException e) {
     // The message starts "entry N: ", which the sentence already says.
     String detail = e.getMessage().replaceFirst("^entry " + e.sequence() + ": ", "");
-    return integrity(what + " does not verify (" + kind + " at entry " + e.sequence() + ": "
-        + detail + ")");
+    return integrity(Text.of("chain.does-not-verify", what, kind(e), e.sequence(), detail));
+  }
+
+  /** Migration only: {@code what} not yet in the bundles. To be removed. */
+  @Deprecated
+  public static ClientException integrity(String what, ChainException e) {
+    return integrity(Text.of("common.untranslated", what), e);
+  }
+
+  private static Text kind(ChainException e) {
+    if (e instanceof ChainException.Gap) {
+      return Text.of("chain.gap");
+    } else if (e instanceof ChainException.Fork) {
+      return Text.of("chain.fork");
+    } else if (e instanceof ChainException.Rollback) {
+      return Text.of("chain.rollback");
+    } else if (e instanceof ChainException.WrongAuthor) {
+      return Text.of("chain.wrong-author");
+    } else if (e instanceof ChainException.Rule) {
+      return Text.of("chain.rule");
+    } else if (e instanceof ChainException.BadSignature) {
+      return Text.of("chain.bad-signature");
+    }
+    return Text.of("chain.failure");
   }
 
   public static ClientException unreachable(Text text, Throwable cause) {

@@ -23,6 +23,7 @@ import org.palermo.security.passphrase.Argon2idParameters;
 import org.palermo.security.passphrase.PassphraseKeys;
 import org.palermo.security.passphrase.RefusedParametersException;
 import org.palermo.security.recovery.RecoveryKey;
+import org.palermo.text.Text;
 
 /**
  * Accounts from the client's side. Keys are made here; the server receives public keys, the
@@ -79,8 +80,7 @@ public final class AccountClient {
     try {
       parameters = Argon2idParameters.decode(unb64(advertised.path("kdfParameters").asText()));
     } catch (RefusedParametersException e) {
-      throw ClientException.integrity("The server asked for key-derivation parameters weaker"
-          + " than this client accepts (" + e.getMessage() + "); not logging in");
+      throw ClientException.integrity(Text.of("account.weak-kdf-parameters", e.getMessage()));
     }
     PassphraseKeys derived = PassphraseKeys.derive(passphrase, parameters);
     JsonNode session = http.post("api/v1/sessions", Map.of("handle", handle,
@@ -95,13 +95,11 @@ public final class AccountClient {
     try {
       keys = KeyBundle.open(bundle, derived.bundleKey());
     } catch (KeyBundleException e) {
-      throw ClientException.integrity("The key bundle the server returned does not open: it was"
-          + " altered, or it is not this account's");
+      throw ClientException.integrity(Text.of("account.key-bundle-does-not-open"));
     }
     Identity published = identityOf(me);
     if (!Arrays.equals(keys.identity().encode(), published.encode())) {
-      throw ClientException.integrity("The server publishes other keys for '" + handle
-          + "' than its key bundle holds");
+      throw ClientException.integrity(Text.of("account.published-keys-differ", handle));
     }
     home.account().filter(a -> a.handle().equals(me.path("handle").asText()))
         .ifPresent(pinned -> checkPinned(pinned, me));
@@ -147,8 +145,8 @@ public final class AccountClient {
     if (!pinned.signingKey().equals(served.path("signingKey").asText())
         || !pinned.agreementKey().equals(served.path("agreementKey").asText())
         || !pinned.accountId().equals(served.path("accountId").asText())) {
-      throw ClientException.integrity("The server serves other keys for '" + pinned.handle()
-          + "' than this device pinned");
+      throw ClientException.integrity(Text.of("account.served-keys-differ-from-pinned",
+          pinned.handle()));
     }
   }
 
@@ -188,8 +186,7 @@ public final class AccountClient {
     Identity byId = identityOf(view);
     String handle = view.path("handle").asText();
     if (!byId.account().equals(account) || !contact(handle).equals(byId)) {
-      throw ClientException.integrity("The server serves other keys for account " + account
-          + " than for its handle '" + handle + "'");
+      throw ClientException.integrity(Text.of("account.keys-by-id-differ", account, handle));
     }
     return new Known(handle, byId);
   }
@@ -212,9 +209,7 @@ public final class AccountClient {
     String encoded = b64(served.encode());
     String previous = pinned.get(handle);
     if (previous != null && !previous.equals(encoded)) {
-      throw ClientException.integrity("The server serves other keys for '" + handle + "' than"
-          + " this device pinned when it first saw them; compare fingerprints before trusting"
-          + " the new ones");
+      throw ClientException.integrity(Text.of("account.contact-keys-changed", handle));
     }
     if (previous == null) {
       pinned.put(handle, encoded);
@@ -233,19 +228,19 @@ public final class AccountClient {
     try {
       parameters = Argon2idParameters.decode(unb64(a.kdfParameters()));
     } catch (RefusedParametersException e) {
-      throw ClientException.integrity("The key-derivation parameters in " + home.folder()
-          + " are weaker than this client accepts");
+      throw ClientException.integrity(Text.of("account.weak-local-kdf-parameters",
+          home.folder()));
     }
     IdentityKeys keys;
     try {
       keys = KeyBundle.open(unb64(a.keyBundle()),
           PassphraseKeys.derive(passphrase, parameters).bundleKey());
     } catch (KeyBundleException e) {
-      throw ClientException.refused("The passphrase does not open this device's key bundle");
+      throw ClientException.refused(Text.of("account.wrong-passphrase"));
     }
     if (!keys.identity().equals(ownIdentity())) {
-      throw ClientException.integrity("The key bundle in " + home.folder() + " holds other keys"
-          + " than the identity pinned beside it");
+      throw ClientException.integrity(Text.of("account.local-key-bundle-mismatch",
+          home.folder()));
     }
     return keys;
   }
@@ -254,18 +249,18 @@ public final class AccountClient {
   public Identity ownIdentity() {
     Home.AccountFile a = home.requireAccount();
     return identity(a.accountId(), a.deviceId(), a.signingKey(), a.agreementKey(),
-        "The account file in " + home.folder() + " is damaged");
+        Text.of("account.account-file-damaged", home.folder()));
   }
 
   /** An identity as the server serves it (checked for form only). */
   public static Identity identityOf(JsonNode view) {
     return identity(view.path("accountId").asText(), view.path("deviceId").asText(),
         view.path("signingKey").asText(), view.path("agreementKey").asText(),
-        "The server returned a malformed account");
+        Text.of("account.malformed-account"));
   }
 
   private static Identity identity(String accountId, String deviceId, String signingKey,
-      String agreementKey, String whenMalformed) {
+      String agreementKey, Text whenMalformed) {
     try {
       return new Identity(AccountId.parse(accountId), DeviceId.parse(deviceId),
           SigningPublicKey.decode(unb64(signingKey)),
@@ -283,7 +278,7 @@ public final class AccountClient {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned malformed base64");
+      throw ClientException.integrity(Text.of("account.malformed-base64"));
     }
   }
 }

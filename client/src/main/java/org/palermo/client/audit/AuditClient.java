@@ -35,6 +35,7 @@ import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.keys.SigningPublicKey;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.membership.MembershipLog;
+import org.palermo.text.Text;
 
 /**
  * A workspace's audit log on this device: fetched, verified in full against the membership log,
@@ -82,8 +83,7 @@ public final class AuditClient {
         fresh.add(ChainEntry.decode(unb64(e.asText())));
       }
     } catch (MalformedEntryException e) {
-      throw ClientException.integrity("The audit log of workspace " + workspace + " holds an"
-          + " entry that is not a signed chain entry");
+      throw ClientException.integrity(Text.of("audit.malformed-entry", workspace));
     }
     AuditLog log;
     try {
@@ -96,7 +96,7 @@ public final class AuditClient {
         }
       }
     } catch (ChainException e) {
-      throw ClientException.integrity("The audit log of workspace " + workspace, e);
+      throw ClientException.integrity(Text.of("audit.log-of-workspace", workspace), e);
     }
     verified.put(workspace, log);
     log.head().ifPresent(h -> home.saveAuditPin(workspace.toString(), new Home.AuditPin(
@@ -132,8 +132,7 @@ public final class AuditClient {
         entry = log.append(event.apply(new Context(at, membership)),
             workspaces.me().signing());
       } catch (IllegalArgumentException e) {
-        throw ClientException.usage("The audit log does not take this entry: "
-            + e.getMessage());
+        throw ClientException.usage(Text.of("audit.entry-refused", e.getMessage()));
       }
       try {
         http.post("api/v1/workspaces/" + workspace + "/audit", Map.of("entry",
@@ -143,8 +142,7 @@ public final class AuditClient {
           throw e;
         }
         if (attempt == ATTEMPTS) {
-          throw ClientException.refused("Done, but its audit log entry was not recorded: the"
-              + " log kept moving on; try again later");
+          throw ClientException.refused(Text.of("audit.entry-not-recorded"));
         }
         backOff(attempt);
         continue;
@@ -212,7 +210,7 @@ public final class AuditClient {
               ChainHead.of(entries.get(i)));
         }
       }
-      throw new IllegalArgumentException("you signed no membership entry");
+      throw ClientException.usage(Text.of("audit.no-membership-entry-signed"));
     });
   }
 
@@ -224,9 +222,9 @@ public final class AuditClient {
       Files.write(Files.createFile(target, PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rw-------"))), encoded);
     } catch (FileAlreadyExistsException e) {
-      throw ClientException.usage(target + " exists: choose another -o FILE");
+      throw ClientException.usage(Text.of("audit.export-exists", target));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write " + target + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("audit.cannot-write", target, e.getMessage()));
     }
     return log;
   }
@@ -240,13 +238,13 @@ public final class AuditClient {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("audit.cannot-read", file, e.getMessage()));
     }
     AuditExport export;
     try {
       export = AuditExport.decode(bytes);
     } catch (MalformedEntryException e) {
-      throw ClientException.integrity(file + " is not an audit log export (or was changed)");
+      throw ClientException.integrity(Text.of("audit.not-an-export", file));
     }
     String ws = export.workspace().toString();
     ChainHead membershipPin = home.workspace(ws).map(p -> new ChainHead(p.headSequence(),
@@ -254,14 +252,13 @@ public final class AuditClient {
     Optional<Home.AuditPin> auditPin = home.auditPin(ws);
     if (auditPin.isPresent() && !auditPin.get().serverKey().equals(
         b64(export.serverKey().encode()))) {
-      throw ClientException.integrity("The export names another server audit key than this"
-          + " device pinned for workspace " + ws);
+      throw ClientException.integrity(Text.of("audit.export-server-key-differs", ws));
     }
     try {
       return export.verify(membershipPin, auditPin.map(p -> new ChainHead(p.headSequence(),
           HexFormat.of().parseHex(p.headHash()))).orElse(null));
     } catch (ChainException e) {
-      throw ClientException.integrity("The audit log in " + file, e);
+      throw ClientException.integrity(Text.of("audit.log-in-file", file), e);
     }
   }
 
@@ -274,13 +271,12 @@ public final class AuditClient {
   private SigningPublicKey serverKey(WorkspaceId workspace, String served) {
     Optional<Home.AuditPin> pin = home.auditPin(workspace.toString());
     if (pin.isPresent() && !pin.get().serverKey().equals(served)) {
-      throw ClientException.integrity("The server signs audit entries with another key than"
-          + " this device pinned for workspace " + workspace);
+      throw ClientException.integrity(Text.of("audit.server-key-differs", workspace));
     }
     try {
       return SigningPublicKey.decode(unb64(served));
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The server served a malformed audit key");
+      throw ClientException.integrity(Text.of("audit.malformed-server-key"));
     }
   }
 
@@ -292,7 +288,7 @@ public final class AuditClient {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned malformed base64");
+      throw ClientException.integrity(Text.of("audit.malformed-base64"));
     }
   }
 }

@@ -10,6 +10,7 @@ import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.plugin.SealedRef;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.security.ids.WorkspaceId;
+import org.palermo.text.Text;
 
 /**
  * The cluster-checklist plugin's client: its routes, and the notes of an item sealed here
@@ -114,9 +115,8 @@ public final class ChecklistClient {
   private static SealedRef current(SealedStorage sealed, String documentId) {
     return sealed.list().stream().map(i -> i.ref())
         .filter(r -> r.documentId().equals(documentId)).findFirst()
-        .orElseThrow(() -> org.palermo.client.ClientException.refused("The item's notes ("
-            + documentId + ") are not notes of this plugin any more: save new ones after"
-            + " checking with the workspace's members"));
+        .orElseThrow(() -> org.palermo.client.ClientException.refused(
+            Text.of("checklist.notes-not-this-plugins", documentId)));
   }
 
   /** The item's notes, opened and verified here; null when it has none. */
@@ -166,7 +166,7 @@ public final class ChecklistClient {
         return i;
       }
     }
-    throw org.palermo.client.ClientException.usage("No item '" + item + "' in "
-        + checklist.path("checklist").asText() + "; 'palermo checklist show' lists them");
+    throw org.palermo.client.ClientException.usage(Text.of("checklist.no-such-item", item,
+        checklist.path("checklist").asText()));
   }
 }

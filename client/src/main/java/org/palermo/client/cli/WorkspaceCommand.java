@@ -51,11 +51,12 @@ final class WorkspaceCommand {
     WorkspaceClient client = root.unlock().workspaces();
     List<WorkspaceClient.Summary> workspaces = client.list();
     List<WorkspaceClient.Pending> pending = client.invitations();
+    String notNamed = root.terminal().text(WorkspaceClient.NOT_NAMED_YET);
     if (root.json()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("workspaces", workspaces.stream().map(w -> Map.of("workspace", w.id().toString(),
-          "name", w.name(), "role", role(w.role()), "epoch", w.epoch(), "members", w.members()))
-          .toList());
+          "name", w.name().orElse(notNamed), "role", role(w.role()), "epoch", w.epoch(),
+          "members", w.members())).toList());
       out.put("invitations", pending.stream().map(p -> Map.of("invitation",
           p.invitation().toString(), "workspace", p.workspace().toString(), "role",
           role(p.role()))).toList());
@@ -63,8 +64,8 @@ final class WorkspaceCommand {
       return 0;
     }
     for (WorkspaceClient.Summary w : workspaces) {
-      root.terminal().say(Text.of("cmd-workspace.workspace-line", w.id(), w.name(),
-          role(w.role()), w.members(), w.epoch()));
+      root.terminal().say(Text.of("cmd-workspace.workspace-line", w.id(),
+          w.name().orElse(notNamed), role(w.role()), w.members(), w.epoch()));
     }
     for (WorkspaceClient.Pending p : pending) {
       root.terminal().say(Text.of("cmd-workspace.invitation-line", p.invitation(),

@@ -39,9 +39,14 @@ public final class PalermoHttp {
     return this;
   }
 
+  /** The language the server is asked to answer in (English unless {@link #speaking}). */
+  public Language language() {
+    return language;
+  }
+
   public PalermoHttp(URI base, SSLContext trust) {
     if (!"https".equals(base.getScheme())) {
-      throw ClientException.usage("The server URL must start with https:// (got " + base + ")");
+      throw ClientException.usage(Text.of("http.https-only", base));
     }
     this.base = base.getPath().endsWith("/") ? base : URI.create(base + "/");
     this.trust = trust;
@@ -109,8 +114,8 @@ public final class PalermoHttp {
       }
       return answer(connection);
     } catch (java.io.UncheckedIOException e) {
-      throw ClientException.usage("Cannot read what is being uploaded: "
-          + e.getCause().getMessage());
+      throw ClientException.usage(Text.of("http.cannot-read-upload",
+          e.getCause().getMessage()));
     } catch (IOException e) {
       throw failed(e);
     } finally {
@@ -173,16 +178,15 @@ public final class PalermoHttp {
 
   private ClientException failed(IOException e) {
     if (e instanceof SSLHandshakeException) {
-      return ClientException.unreachable("TLS with " + base.getAuthority() + " failed: its"
-          + " certificate is not trusted (use --ca or --pin-cert with the fingerprint the server"
-          + " printed)", e);
+      return ClientException.unreachable(Text.of("http.certificate-not-trusted",
+          base.getAuthority()), e);
     }
     if (e instanceof ConnectException) {
-      return ClientException.unreachable("Cannot reach " + base.getAuthority()
-          + ": nothing answers there", e);
+      return ClientException.unreachable(Text.of("http.nothing-answers", base.getAuthority()),
+          e);
     }
-    return ClientException.unreachable("Connection to " + base.getAuthority() + " failed: "
-        + e.getMessage(), e);
+    return ClientException.unreachable(Text.of("http.connection-failed", base.getAuthority(),
+        e.getMessage()), e);
   }
 
   private HttpRequest.Builder builder(String path) {
@@ -214,19 +218,11 @@ public final class PalermoHttp {
       HttpResponse.BodyHandler<T> handler) {
     try {
       return client.send(request.build(), handler);
-    } catch (SSLHandshakeException e) {
-      throw ClientException.unreachable("TLS with " + base.getAuthority() + " failed: its"
-          + " certificate is not trusted (use --ca or --pin-cert with the fingerprint the server"
-          + " printed)", e);
-    } catch (ConnectException e) {
-      throw ClientException.unreachable("Cannot reach " + base.getAuthority()
-          + ": nothing answers there", e);
     } catch (IOException e) {
-      throw ClientException.unreachable("Connection to " + base.getAuthority() + " failed: "
-          + e.getMessage(), e);
+      throw failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ClientException.unreachable("Interrupted", e);
+      throw ClientException.unreachable(Text.of("http.interrupted"), e);
     }
   }
 
@@ -237,7 +233,7 @@ public final class PalermoHttp {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
-      throw ClientException.integrity("The server's answer is not JSON");
+      throw ClientException.integrity(Text.of("http.answer-not-json"));
     }
   }
 

@@ -19,6 +19,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.palermo.client.ClientException;
+import org.palermo.text.Text;
 
 /**
  * Which server certificates the client accepts: the system's authorities (default), the
@@ -45,7 +46,7 @@ public final class ServerTrust {
         trust.setCertificateEntry("ca" + i++, cert);
       }
       if (i == 0) {
-        throw ClientException.usage("No certificate in " + pem + " (--ca)");
+        throw ClientException.usage(Text.of("http.no-certificate-in-ca-file", pem));
       }
       TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
       factory.init(trust);
@@ -53,9 +54,9 @@ public final class ServerTrust {
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + pem + " (--ca): " + e.getMessage());
+      throw ClientException.usage(Text.of("http.cannot-read-ca-file", pem, e.getMessage()));
     } catch (GeneralSecurityException e) {
-      throw ClientException.usage("Not a PEM certificate: " + pem + " (--ca)");
+      throw ClientException.usage(Text.of("http.not-a-pem-certificate", pem));
     }
   }
 
@@ -63,8 +64,7 @@ public final class ServerTrust {
   public static byte[] parseFingerprint(String text) {
     String hex = text.replace(":", "").strip().toLowerCase(Locale.ROOT);
     if (!hex.matches("[0-9a-f]{64}")) {
-      throw ClientException.usage("--pin-cert takes the SHA-256 fingerprint that scripts/run"
-          + " prints: 64 hex digits, with or without colons");
+      throw ClientException.usage(Text.of("http.bad-pinned-fingerprint"));
     }
     return HexFormat.of().parseHex(hex);
   }

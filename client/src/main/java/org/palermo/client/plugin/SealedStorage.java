@@ -24,6 +24,7 @@ import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.ManifestKind;
+import org.palermo.text.Text;
 
 /**
  * Sealed storage for a plugin's client code (the {@code sealed-storage} capability): what a
@@ -91,8 +92,7 @@ public final class SealedStorage {
     this.home = Objects.requireNonNull(home, "home");
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     if (pluginId == null || !PLUGIN_ID.matcher(pluginId).matches()) {
-      throw ClientException.usage("Not a plugin id: '" + pluginId + "' (2 to 40 lower-case"
-          + " letters, digits and hyphens, starting with a letter)");
+      throw ClientException.usage(Text.of("plugin.not-a-plugin-id", pluginId));
     }
     this.pluginId = pluginId;
     this.kind = KIND_PREFIX + pluginId;
@@ -131,8 +131,8 @@ public final class SealedStorage {
     Encoded encoded = encode(plaintext);
     Verified base = documents.versions(workspace, document).stream()
         .filter(v -> v.manifest().version() == ref.version()).findFirst()
-        .orElseThrow(() -> ClientException.refused("Sealed item " + document + " has no version "
-            + ref.version() + " you may read"));
+        .orElseThrow(() -> ClientException.refused(Text.of("plugin.no-such-version", document,
+            ref.version())));
     Metadata metadata = requireOurs(base);
     DocumentClient.Put put = documents.putText(workspace, Optional.of(document),
         OptionalLong.of(ref.version()), encoded.fileName(), encoded.text(), metadata.title(),
@@ -190,16 +190,15 @@ public final class SealedStorage {
         Metadata metadata = requireOurs(v);
         long limit = BASE64_FILE.equals(metadata.fileName()) ? MAX_BASE64 : MAX_BYTES;
         if (v.manifest().contentLength() > limit) {
-          throw ClientException.refused("Sealed item " + document + " holds "
-              + v.manifest().contentLength() + " bytes: more than sealed storage reads into"
-              + " memory (" + MAX_BYTES / (1024 * 1024) + " MiB); read it with palermo doc get");
+          throw ClientException.refused(Text.of("plugin.item-too-large-to-read", document,
+              v.manifest().contentLength(), MAX_BYTES / (1024 * 1024)));
         }
         return target;
       }, DocumentClient.Progress.NONE);
       byte[] content = Files.readAllBytes(target);
       return decode(chosen, content);
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + target + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("plugin.cannot-read", target, e.getMessage()));
     } finally {
       try {
         Files.deleteIfExists(target);
@@ -213,18 +212,16 @@ public final class SealedStorage {
   private Metadata requireOurs(Verified v) {
     DocumentManifest m = v.manifest();
     if (m.kind() == ManifestKind.TOMBSTONE || v.metadata().isEmpty()) {
-      throw ClientException.refused("Sealed item " + m.document() + " was removed (version "
-          + m.version() + ")");
+      throw ClientException.refused(Text.of("plugin.item-removed", m.document(), m.version()));
     }
     Metadata metadata = v.metadata().get();
     if (!kind.equals(metadata.kind())) {
-      throw ClientException.refused("Document " + m.document() + " version " + m.version()
-          + " is not an item of plugin '" + pluginId + "': its sealed metadata does not mark"
-          + " it as one");
+      throw ClientException.refused(Text.of("plugin.not-this-plugins-item", m.document(),
+          m.version(), pluginId));
     }
     if (!TEXT_FILE.equals(metadata.fileName()) && !BASE64_FILE.equals(metadata.fileName())) {
-      throw ClientException.refused("Sealed item " + m.document() + " version " + m.version()
-          + " was not sealed by this SDK: its sealed file name names no encoding it reads");
+      throw ClientException.refused(Text.of("plugin.unknown-encoding", m.document(),
+          m.version()));
     }
     return metadata;
   }
@@ -237,9 +234,8 @@ public final class SealedStorage {
       return Base64.getDecoder().decode(content);
     } catch (IllegalArgumentException e) {
       // Authentic (a member sealed it), yet not what this class writes.
-      throw ClientException.refused("Sealed item " + v.manifest().document() + " version "
-          + v.manifest().version() + " does not hold the Base64 text its sealed file name"
-          + " says");
+      throw ClientException.refused(Text.of("plugin.not-base64", v.manifest().document(),
+          v.manifest().version()));
     }
   }
 
@@ -249,9 +245,8 @@ public final class SealedStorage {
   private static Encoded encode(byte[] plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
     if (plaintext.length > MAX_BYTES) {
-      throw ClientException.usage("A sealed item holds at most " + MAX_BYTES / (1024 * 1024)
-          + " MiB (this one has " + plaintext.length + " bytes): store a larger file as a"
-          + " document (palermo doc put); nothing was uploaded");
+      throw ClientException.usage(Text.of("plugin.item-too-large", MAX_BYTES / (1024 * 1024),
+          plaintext.length));
     }
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
@@ -266,11 +261,10 @@ public final class SealedStorage {
 
   private static void requireName(String name) {
     if (name == null || name.isBlank()) {
-      throw ClientException.usage("A sealed item needs a name");
+      throw ClientException.usage(Text.of("plugin.name-missing"));
     }
     if (name.length() > MAX_NAME) {
-      throw ClientException.usage("A sealed item's name has at most " + MAX_NAME
-          + " characters");
+      throw ClientException.usage(Text.of("plugin.name-too-long", MAX_NAME));
     }
   }
 
@@ -278,7 +272,7 @@ public final class SealedStorage {
     try {
       return DocumentId.parse(Objects.requireNonNull(documentId, "documentId"));
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage("Not a document id: '" + documentId + "' (32 hex digits)");
+      throw ClientException.usage(Text.of("plugin.not-a-document-id", documentId));
     }
   }
 }

@@ -23,6 +23,7 @@ import org.palermo.security.states.StateCode;
 import org.palermo.security.states.StateFunction;
 import org.palermo.security.states.StateRegistry;
 import org.palermo.security.states.StateRegistryChange;
+import org.palermo.text.Text;
 
 /**
  * The public list of State certificates, as this device sees it: fetched, verified in full
@@ -60,8 +61,7 @@ public final class StatesClient {
         entries.add(ChainEntry.decode(Base64.getUrlDecoder().decode(e.asText())));
       }
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw ClientException.integrity("The State certificate list holds an entry that is not"
-          + " a signed chain entry");
+      throw ClientException.integrity(Text.of("states.malformed-entry"));
     }
     Optional<Home.StatesPin> pin = home.statesPin();
     ChainHead pinned = pin.map(p -> new ChainHead(p.headSequence(),
@@ -70,7 +70,7 @@ public final class StatesClient {
     try {
       registry = StateRegistry.verify(entries, pinned);
     } catch (ChainException e) {
-      throw ClientException.integrity("The State certificate list", e);
+      throw ClientException.integrity(Text.of("states.certificate-list"), e);
     }
     StateRegistry.Changes changes = registry.changesSince(pinned);
     pin(registry);
@@ -102,7 +102,7 @@ public final class StatesClient {
         .filter(e -> e.revokedAt().isEmpty()
             && e.certificate().identity().account().equals(identity.account()))
         .reduce((a, b) -> b)
-        .orElseThrow(() -> ClientException.usage("That account has no certificate to revoke"));
+        .orElseThrow(() -> ClientException.usage(Text.of("states.nothing-to-revoke")));
     StateRegistry after = append(registry, operator,
         new StateRegistryChange.Revoke(target.sequence(), now));
     return after.certificates().stream().filter(e -> e.sequence() == target.sequence())
@@ -114,14 +114,13 @@ public final class StatesClient {
       StateRegistryChange change) {
     if (!java.security.MessageDigest.isEqual(registry.operatorKey().keyId(),
         operator.publicKey().keyId())) {
-      throw ClientException.integrity("The server's State certificate list names another"
-          + " operator key than this one (key id " + keyId(registry) + ")");
+      throw ClientException.integrity(Text.of("states.other-operator-key", keyId(registry)));
     }
     ChainEntry entry;
     try {
       entry = registry.append(operator, change);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage(e.getMessage());
+      throw ClientException.usage(Text.of("states.change-refused", e.getMessage()));
     }
     http.post(PATH, Map.of("entry",
         Base64.getUrlEncoder().withoutPadding().encodeToString(entry.encode())));

@@ -12,6 +12,7 @@ import org.palermo.client.ClientException;
 import org.palermo.client.account.AccountClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.security.chain.ChainEntry;
 import org.palermo.security.chain.ChainException;
 import org.palermo.security.chain.ChainHead;
@@ -31,6 +32,7 @@ import org.palermo.security.membership.MembershipLog;
 import org.palermo.security.membership.Role;
 import org.palermo.security.membership.WorkspaceName;
 import org.palermo.security.wrap.KeyUnwrapException;
+import org.palermo.text.Text;
 
 /**
  * Workspaces from a member's side. Every operation starts from the membership log, verified in
@@ -70,22 +72,35 @@ public final class WorkspaceClient {
     if (unlocked == null) {
       IdentityKeys opened = keys.get();
       if (!opened.identity().equals(self)) {
-        throw ClientException.integrity("The key bundle holds other keys than this device's"
-            + " pinned identity");
+        throw ClientException.integrity(Text.of("workspace.key-bundle-mismatch"));
       }
       unlocked = opened;
     }
     return unlocked;
   }
 
-  /** A workspace as the caller sees it. */
-  public record Summary(WorkspaceId id, String name, Role role, long epoch, int members) {}
+  /**
+   * What a person reads in place of a workspace's name that this device holds no key to open
+   * yet (an owner's client names it on its next command).
+   */
+  public static final Text NOT_NAMED_YET = Text.of("workspace.not-named-yet");
+
+  /**
+   * A workspace as the caller sees it; its name is empty while this device holds no key that
+   * opens it (shown as {@link #NOT_NAMED_YET}).
+   */
+  public record Summary(WorkspaceId id, Optional<String> name, Role role, long epoch,
+      int members) {}
 
   /** An invitation made: its id and the code both people compare. */
   public record Invited(InvitationId invitation, String code, Identity invitee) {}
 
-  /** An invitation accepted: the workspace and the code. */
-  public record Accepted(WorkspaceId workspace, String name, String code, Identity inviter) {}
+  /**
+   * An invitation accepted: the workspace and the code. Its name is empty: it can be read once
+   * an owner adds this device to an epoch.
+   */
+  public record Accepted(WorkspaceId workspace, Optional<String> name, String code,
+      Identity inviter) {}
 
   /** An invitation to the caller, with what the log says of it. */
   public record Pending(InvitationId invitation, WorkspaceId workspace, Role role) {}
@@ -110,9 +125,8 @@ public final class WorkspaceClient {
       WorkspaceId id = parseId(w.path("workspaceId").asText());
       MembershipLog log = log(id);
       Role role = log.member(self.account()).map(Member::role).orElseThrow(
-          () -> ClientException.integrity("The server lists workspace " + id + " as yours,"
-              + " but its membership log does not name you"));
-      String name = name(log);
+          () -> ClientException.integrity(Text.of("workspace.listed-but-not-member", id)));
+      Optional<String> name = name(log);
       if (role.managesMembers()) {
         ensureNamed(log, name);
       }
@@ -128,7 +142,7 @@ public final class WorkspaceClient {
         out.add(new Pending(InvitationId.parse(i.path("invitationId").asText()),
             parseId(i.path("workspaceId").asText()), Role.parse(i.path("role").asText())));
       } catch (IllegalArgumentException e) {
-        throw ClientException.integrity("The server returned a malformed invitation");
+        throw ClientException.integrity(Text.of("workspace.malformed-invitation"));
       }
     }
     return out;
@@ -146,8 +160,7 @@ public final class WorkspaceClient {
         entries.add(ChainEntry.decode(unb64(e.asText())));
       }
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The membership log of workspace " + workspace
-          + " holds an entry that is not a signed chain entry");
+      throw ClientException.integrity(Text.of("workspace.malformed-entry", workspace));
     }
     Optional<Home.WorkspacePin> pin = home.workspace(workspace.toString());
     ChainHead pinned = pin.map(p -> new ChainHead(p.headSequence(),
@@ -156,7 +169,7 @@ public final class WorkspaceClient {
     try {
       log = MembershipLog.verify(workspace, entries, pinned);
     } catch (ChainException e) {
-      throw ClientException.integrity("The membership log of workspace " + workspace, e);
+      throw ClientException.integrity(Text.of("workspace.membership-log", workspace), e);
     }
     pin(workspace, log.head(), pin);
     return log;
@@ -165,22 +178,24 @@ public final class WorkspaceClient {
   /**
    * The name of a verified workspace: from the genesis entry (sealed under the epoch-1 key),
    * or, for a member who joined later, from the copy an owner's client sealed under a later
-   * epoch's key. A copy that does not open under its epoch's key is refused.
+   * epoch's key. A copy that does not open under its epoch's key is refused. Empty when this
+   * device holds no key that opens a copy (an owner's client names it on its next command).
    */
-  public String name(MembershipLog log) {
+  public Optional<String> name(MembershipLog log) {
     Optional<SymmetricKey> first = heldKey(log, 1);
     if (first.isPresent()) {
-      return openName(log.sealedName(), first.get(), log.workspace(), 1);
+      return Optional.of(openName(log.sealedName(), first.get(), log.workspace(), 1));
     }
     JsonNode names = http.get("api/v1/workspaces/" + log.workspace() + "/names");
     for (JsonNode n : names.path("names")) {
       long epoch = n.path("epoch").asLong();
       Optional<SymmetricKey> key = heldKey(log, epoch);
       if (key.isPresent()) {
-        return openName(unb64(n.path("sealedName").asText()), key.get(), log.workspace(), epoch);
+        return Optional.of(openName(unb64(n.path("sealedName").asText()), key.get(),
+            log.workspace(), epoch));
       }
     }
-    return "(not named yet: an owner's client names it on its next command)";
+    return Optional.empty();
   }
 
   private static String openName(byte[] sealed, SymmetricKey key, WorkspaceId workspace,
@@ -188,8 +203,8 @@ public final class WorkspaceClient {
     try {
       return WorkspaceName.open(sealed, key, workspace);
     } catch (KeyUnwrapException e) {
-      throw ClientException.integrity("The name of workspace " + workspace + " does not open"
-          + " under the key of epoch " + epoch);
+      throw ClientException.integrity(Text.of("workspace.name-does-not-open", workspace,
+          epoch));
     }
   }
 
@@ -207,14 +222,12 @@ public final class WorkspaceClient {
         try {
           return wrap.open(me().agreement(), log.workspace());
         } catch (KeyUnwrapException e) {
-          throw ClientException.integrity("The key of epoch " + epoch + " in workspace "
-              + log.workspace() + " does not open with this device's key");
+          throw ClientException.integrity(Text.of("workspace.epoch-key-does-not-open", epoch,
+              log.workspace()));
         }
       }
     }
-    throw ClientException.refused("No owner has given this device the key of epoch " + epoch
-        + " in workspace " + log.workspace() + " (it was shared before you joined, or an owner"
-        + " has not yet added you to the current epoch)");
+    throw ClientException.refused(Text.of("workspace.no-epoch-key", epoch, log.workspace()));
   }
 
   /**
@@ -229,7 +242,7 @@ public final class WorkspaceClient {
     }
     long epoch = log.currentEpoch() + 1;
     SymmetricKey fresh = SymmetricKey.generate();
-    String name = name(log);
+    Optional<String> name = name(log);
     List<EpochWrap> wraps = wraps(log, epoch, Optional.empty(), fresh);
     MembershipLog next = append(log, new MembershipChange.Rekey(log.workspace(), epoch, wraps));
     putName(next, epoch, name, fresh);
@@ -254,7 +267,7 @@ public final class WorkspaceClient {
     requireOwner(log);
     Identity invitee = contact(handle);
     if (log.member(invitee.account()).isPresent()) {
-      throw ClientException.usage("'" + handle + "' is already a member of this workspace");
+      throw ClientException.usage(Text.of("workspace.already-member", handle));
     }
     InvitationId invitation = InvitationId.random();
     append(log, new MembershipChange.Invite(workspace, invitation, self, invitee,
@@ -265,22 +278,21 @@ public final class WorkspaceClient {
 
   public Accepted accept(InvitationId invitation) {
     Pending pending = invitations().stream().filter(p -> p.invitation().equals(invitation))
-        .findFirst().orElseThrow(() -> ClientException.refused("No open invitation "
-            + invitation + " for this account"));
+        .findFirst().orElseThrow(() -> ClientException.refused(
+            Text.of("workspace.no-open-invitation", invitation)));
     MembershipLog log = log(pending.workspace());
     Invitation open = log.openInvitations().stream()
         .filter(i -> i.id().equals(invitation)).findFirst()
-        .orElseThrow(() -> ClientException.integrity("The membership log of workspace "
-            + pending.workspace() + " has no open invitation " + invitation));
+        .orElseThrow(() -> ClientException.integrity(Text.of(
+            "workspace.invitation-not-in-log", pending.workspace(), invitation)));
     if (!open.invitee().equals(self)) {
-      throw ClientException.integrity("Invitation " + invitation + " names other keys than this"
-          + " device's: it was not made for you, or the server swapped your keys");
+      throw ClientException.integrity(Text.of("workspace.invitation-for-other-keys",
+          invitation));
     }
     MembershipLog next = append(log, new MembershipChange.Accept(pending.workspace(),
         invitation));
     String code = VerificationCode.of(invitation, open.inviter(), self);
-    return new Accepted(pending.workspace(), "(named once an owner adds you to an epoch)",
-        code, open.inviter());
+    return new Accepted(pending.workspace(), Optional.empty(), code, open.inviter());
   }
 
   public int remove(WorkspaceId workspace, String handle) {
@@ -289,7 +301,7 @@ public final class WorkspaceClient {
     AccountId member = memberByHandle(log, handle);
     long epoch = log.currentEpoch() + 1;
     SymmetricKey fresh = SymmetricKey.generate();
-    String name = name(log);
+    Optional<String> name = name(log);
     List<EpochWrap> wraps = wraps(log, epoch, Optional.of(member), fresh);
     MembershipLog next = append(log, new MembershipChange.Remove(workspace, member, epoch,
         wraps));
@@ -308,7 +320,12 @@ public final class WorkspaceClient {
     append(log, new MembershipChange.Leave(workspace));
   }
 
-  /** The handle the server gives an account, if the identity it serves is the log's. */
+  /**
+   * The handle the server gives an account, if the identity it serves is the log's; if not, a
+   * note naming the account and saying so, in the language the server is asked to answer in
+   * ({@link PalermoHttp#language()}). A handle is data (also in {@code --json} output), so it
+   * is returned as it is rather than as a {@link Text}.
+   */
   public String handleOf(Identity member) {
     if (member.equals(self)) {
       return home.requireAccount().handle();
@@ -318,8 +335,8 @@ public final class WorkspaceClient {
         return c.getKey();
       }
     }
-    return accounts.handleOf(member).orElse("account " + member.account()
-        + " (the server serves other keys for it)");
+    return accounts.handleOf(member).orElseGet(() -> ClientText.render(
+        Text.of("workspace.account-keys-differ", member.account()), http.language()));
   }
 
   /** Resolves a workspace argument: its id, or its name among the caller's workspaces. */
@@ -327,13 +344,14 @@ public final class WorkspaceClient {
     if (argument.matches("[0-9a-f]{32}")) {
       return WorkspaceId.parse(argument);
     }
-    List<Summary> matches = list().stream().filter(s -> s.name().equals(argument)).toList();
+    List<Summary> matches = list().stream()
+        .filter(s -> s.name().filter(argument::equals).isPresent()).toList();
     if (matches.size() == 1) {
       return matches.get(0).id();
     }
     throw ClientException.usage(matches.isEmpty()
-        ? "No workspace of yours is named '" + argument + "' (see 'palermo workspace list')"
-        : "Several workspaces are named '" + argument + "': give its id instead");
+        ? Text.of("workspace.no-such-name", argument)
+        : Text.of("workspace.name-ambiguous", argument));
   }
 
   /** The identity behind a handle, pinned on first use (see {@link AccountClient#contact}). */
@@ -344,10 +362,9 @@ public final class WorkspaceClient {
   private AccountId memberByHandle(MembershipLog log, String handle) {
     Identity served = contact(handle);
     Member member = log.member(served.account()).orElseThrow(() -> ClientException.usage(
-        "'" + handle + "' is not a member of this workspace"));
+        Text.of("workspace.not-a-member", handle)));
     if (!member.identity().equals(served)) {
-      throw ClientException.integrity("The server serves other keys for '" + handle + "' than"
-          + " the membership log holds");
+      throw ClientException.integrity(Text.of("workspace.member-keys-differ", handle));
     }
     return served.account();
   }
@@ -367,7 +384,7 @@ public final class WorkspaceClient {
   }
 
   /** An owner's client names the current epoch if no client did (say, one that was cut off). */
-  private void ensureNamed(MembershipLog log, String name) {
+  private void ensureNamed(MembershipLog log, Optional<String> name) {
     long epoch = log.currentEpoch();
     if (epoch == 1) {
       return;
@@ -382,12 +399,12 @@ public final class WorkspaceClient {
   }
 
   /** Seals the name under a new epoch's key, for members who hold no earlier key. */
-  private void putName(MembershipLog log, long epoch, String name, SymmetricKey key) {
-    if (name.startsWith("(")) {
+  private void putName(MembershipLog log, long epoch, Optional<String> name, SymmetricKey key) {
+    if (name.isEmpty()) {
       return; // this device could not read the name either
     }
     http.post("api/v1/workspaces/" + log.workspace() + "/names", Map.of("epoch", epoch,
-        "sealedName", b64(WorkspaceName.seal(name, key, log.workspace()))));
+        "sealedName", b64(WorkspaceName.seal(name.get(), key, log.workspace()))));
   }
 
   private MembershipLog append(MembershipLog log, MembershipChange change) {
@@ -395,7 +412,7 @@ public final class WorkspaceClient {
     try {
       entry = log.append(change, me().signing());
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ClientException.usage(e.getMessage());
+      throw ClientException.usage(Text.of("workspace.change-refused", e.getMessage()));
     }
     http.post("api/v1/workspaces/" + log.workspace() + "/membership",
         Map.of("entry", b64(entry.encode())));
@@ -412,7 +429,7 @@ public final class WorkspaceClient {
     boolean owner = log.member(self.account()).map(m -> m.role().managesMembers())
         .orElse(false);
     if (!owner) {
-      throw ClientException.usage("Only an owner of the workspace may do this");
+      throw ClientException.usage(Text.of("workspace.owners-only"));
     }
   }
 
@@ -435,7 +452,7 @@ public final class WorkspaceClient {
     try {
       return WorkspaceId.parse(hex);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned a malformed workspace id");
+      throw ClientException.integrity(Text.of("workspace.malformed-workspace-id"));
     }
   }
 
@@ -447,7 +464,7 @@ public final class WorkspaceClient {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned malformed base64");
+      throw ClientException.integrity(Text.of("workspace.malformed-base64"));
     }
   }
 }
