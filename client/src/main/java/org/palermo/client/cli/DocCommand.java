@@ -71,7 +71,8 @@ final class DocCommand {
     out.put("bytes", put.bytes());
     out.put("type", put.stripped().kind().mediaType());
     out.put("removedMetadata", put.stripped().removed().isEmpty() ? "none found"
-        : String.join("; ", put.stripped().removed()));
+        : String.join("; ", put.stripped().removed().stream().map(root.terminal()::text)
+            .toList()));
     if (keepOriginal) {
       out.put("original", "sealed beside it, untouched");
     }
