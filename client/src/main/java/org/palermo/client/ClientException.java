@@ -122,7 +122,7 @@ public class ClientException extends RuntimeException {
   public static ClientException integrity(Text what, ChainException e) {
     // The message starts "entry N: ", which the sentence already says.
     String detail = e.getMessage().replaceFirst("^entry " + e.sequence() + ": ", "");
-    return integrity(Text.of("chain.does-not-verify", what, kind(e), e.sequence(), detail));
+    return integrity(Text.of("chain.does-not-verify", what, chainFailureKind(e), e.sequence(), detail));
   }
 
   /** Migration only: {@code what} not yet in the bundles. To be removed. */
@@ -131,7 +131,8 @@ public class ClientException extends RuntimeException {
     return integrity(Text.of("common.untranslated", what), e);
   }
 
-  private static Text kind(ChainException e) {
+  /** What failed in a signed chain, as a text ("fork", "rollback"...). */
+  public static Text chainFailureKind(ChainException e) {
     if (e instanceof ChainException.Gap) {
       return Text.of("chain.gap");
     } else if (e instanceof ChainException.Fork) {

@@ -71,7 +71,8 @@ final class DocCommand {
     out.put("bytes", put.bytes());
     out.put("type", put.stripped().kind().mediaType());
     out.put("removedMetadata", put.stripped().removed().isEmpty()
-        ? value(Text.of("cmd-doc.none-found")) : String.join("; ", put.stripped().removed()));
+        ? value(Text.of("cmd-doc.none-found"))
+        : String.join("; ", put.stripped().removed().stream().map(this::value).toList()));
     if (keepOriginal) {
       out.put("original", value(Text.of("cmd-doc.original-kept")));
     }

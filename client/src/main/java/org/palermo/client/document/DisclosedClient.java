@@ -31,6 +31,7 @@ import org.palermo.security.states.StateRegistry;
 import org.palermo.security.wrap.KeyUnwrapException;
 import org.palermo.security.wrap.KeyWrap;
 import org.palermo.security.wrap.WrapInfo;
+import org.palermo.text.Text;
 
 /**
  * What has been disclosed to this account as a certified State: each version verified on its
@@ -87,8 +88,7 @@ public final class DisclosedClient {
         Clock.systemUTC().instant());
     if (mine.isEmpty()) {
       if (mustBeCertified) {
-        throw ClientException.usage("This account is not a certified State account now (see"
-            + " palermo states list)");
+        throw ClientException.usage(Text.of("document.not-certified-now"));
       }
       return List.of();
     }
@@ -111,15 +111,14 @@ public final class DisclosedClient {
       signature = unb64(row.path("signature").asText());
       disclosure = ChainEntry.decode(unb64(row.path("disclosure").asText()));
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The server served a disclosed document that does not"
-          + " decode");
+      throw ClientException.integrity(Text.of("document.disclosed-undecodable"));
     }
-    String where = "document " + m.document() + " version " + m.version();
     if (!m.workspace().toString().equals(row.path("workspaceId").asText())
         || !m.document().toString().equals(row.path("documentId").asText())
         || m.version() != row.path("version").asLong() || m.epoch() != row.path("epoch").asLong()
         || m.kind() != ManifestKind.VERSION) {
-      throw ClientException.integrity("The server served " + where + " under another name");
+      throw ClientException.integrity(Text.of("document.served-under-another-name",
+          m.document(), m.version()));
     }
     AccountClient.Known author = people.computeIfAbsent(m.author(), accounts::known);
     try {
@@ -128,8 +127,8 @@ public final class DisclosedClient {
       }
       m.verify(author.identity().signingKey(), signature);
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The manifest of " + where + " is not signed by its"
-          + " author");
+      throw ClientException.integrity(Text.of("document.manifest-not-signed", m.document(),
+          m.version()));
     }
     AccountClient.Known discloser = people.computeIfAbsent(
         AccountId.parse(row.path("discloserId").asText()), accounts::known);
@@ -138,16 +137,18 @@ public final class DisclosedClient {
       set = DisclosureLog.verifyForReader(disclosure, discloser.identity(), m.workspace(),
           m.document(), m.version(), mine.certificate().state());
     } catch (ChainException e) {
-      throw ClientException.integrity("The disclosure of " + where, e);
+      ChainFailure f = ChainFailure.of(e);
+      throw ClientException.integrity(Text.of("document.disclosure-does-not-verify",
+          m.document(), m.version(), f.kind(), f.entry(), f.detail()));
     }
     ChainHead named = set.stateList();
     if (named.sequence() > registry.head().sequence() || !java.util.Arrays.equals(
         registry.entries().get((int) named.sequence()).hash(), named.hash())) {
-      throw ClientException.integrity("The disclosure of " + where + " names a State"
-          + " certificate list other than the one this device verified");
+      throw ClientException.integrity(Text.of("document.disclosure-names-other-list",
+          m.document(), m.version()));
     }
     if (!mine.certificate().identity().device().equals(me.device())) {
-      throw ClientException.usage("This device is not the one the State certificate names");
+      throw ClientException.usage(Text.of("document.not-certificate-device"));
     }
     SymmetricKey key;
     try {
@@ -155,8 +156,8 @@ public final class DisclosedClient {
           WrapInfo.documentKey(m.workspace(), m.document(), m.version(), m.epoch(),
               me.account(), me.device()));
     } catch (KeyUnwrapException | IllegalArgumentException e) {
-      throw ClientException.integrity("The key of " + where + " does not open with this"
-          + " device's key");
+      throw ClientException.integrity(Text.of("document.key-does-not-open-device",
+          m.document(), m.version()));
     }
     byte[] sealed = unb64(row.path("metadata").asText());
     return new Disclosed(m, DocumentClient.openMetadata(m, key, sealed), author, discloser,
@@ -167,7 +168,7 @@ public final class DisclosedClient {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server served malformed base64");
+      throw ClientException.integrity(Text.of("document.malformed-base64-served"));
     }
   }
 }

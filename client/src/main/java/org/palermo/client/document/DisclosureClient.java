@@ -33,6 +33,7 @@ import org.palermo.security.states.StateCode;
 import org.palermo.security.states.StateRegistry;
 import org.palermo.security.wrap.KeyWrap;
 import org.palermo.security.wrap.WrapInfo;
+import org.palermo.text.Text;
 
 /**
  * Who may read a document beyond the workspace: a member's signed change of its disclosure
@@ -83,9 +84,7 @@ public final class DisclosureClient {
     if (level != DisclosureLevel.CONFIDENTIAL && m.original().isPresent()) {
       // The kept original is sealed under the same key as the stripped copy: whoever gets the
       // key could open the original, metadata and all, if the server handed it over.
-      throw ClientException.usage("Version " + m.version() + " keeps the untouched original"
-          + " (with its metadata) under the same key: it cannot be disclosed beyond the"
-          + " workspace. Put a new version without --keep-original, then disclose that");
+      throw ClientException.usage(Text.of("document.original-not-disclosable", m.version()));
     }
     StateRegistry registry = states.fetch().registry();
     List<StateRegistry.Entry> recipients = new ArrayList<>();
@@ -98,12 +97,11 @@ public final class DisclosureClient {
       }
       for (StateCode s : named) {
         if (recipients.stream().noneMatch(e -> e.certificate().state().equals(s))) {
-          throw ClientException.usage("No account of " + s + " is certified now (see palermo"
-              + " states list)");
+          throw ClientException.usage(Text.of("document.state-not-certified", s));
         }
       }
     } else if (!named.isEmpty()) {
-      throw ClientException.usage("--state goes with --level states");
+      throw ClientException.usage(Text.of("document.state-needs-states-level"));
     }
     DisclosureChange change = new DisclosureChange.SetLevel(workspace, document, m.version(),
         log.head().sequence(), now(), level, named, registry.head());
@@ -134,8 +132,7 @@ public final class DisclosureClient {
     MembershipLog log = workspaces.log(workspace);
     DocumentManifest m = current(log, workspace, document).manifest();
     if (m.original().isPresent()) {
-      throw ClientException.usage("Version " + m.version() + " keeps the untouched original"
-          + " under the same key: it cannot be published");
+      throw ClientException.usage(Text.of("document.original-not-publishable", m.version()));
     }
     send(workspace, document, log, new DisclosureChange.Approve(workspace, document,
         m.version(), log.head().sequence(), now()), new LinkedHashMap<>());
@@ -148,7 +145,7 @@ public final class DisclosureClient {
     List<DocumentClient.Verified> versions = documents.versions(log, workspace, document);
     DocumentClient.Verified current = versions.get(versions.size() - 1);
     if (current.manifest().kind() == ManifestKind.TOMBSTONE) {
-      throw ClientException.usage("Document " + document + " was removed");
+      throw ClientException.usage(Text.of("document.removed", document));
     }
     return current;
   }
@@ -162,11 +159,10 @@ public final class DisclosureClient {
       entry = disclosure.append(change, workspaces.me().signing());
     } catch (IllegalArgumentException e) {
       if (e.getMessage().contains("approval")) {
-        throw ClientException.usage("Publishing version " + change.version() + " waits for"
-            + " another owner's approval of it: ask a second owner to run palermo doc approve "
-            + workspace + " " + document);
+        throw ClientException.usage(Text.of("document.approval-pending", change.version(),
+            workspace, document));
       }
-      throw ClientException.usage("You may not make this change: " + e.getMessage());
+      throw ClientException.usage(Text.of("document.change-not-allowed", e.getMessage()));
     }
     body.put("entry", b64(entry.encode()));
     http.post(path(workspace, document), body);
@@ -205,16 +201,15 @@ public final class DisclosureClient {
       long version = row.path("version").asLong();
       StateRegistry.Entry certificate = registry.inForce(
           org.palermo.security.ids.AccountId.parse(row.path("accountId").asText()), now)
-          .orElseThrow(() -> ClientException.integrity("The server asks for a key for an"
-              + " account that the State list does not certify now"));
+          .orElseThrow(() -> ClientException.integrity(Text.of("document.key-for-uncertified")));
       // A States-only level holds from its version on: later versions are owed too.
       boolean owed = disclosure.current().filter(set -> set.level()
           == DisclosureLevel.STATES_ONLY && set.version() <= version
           && (set.states().isEmpty() || set.states().contains(certificate.certificate().state())))
           .isPresent();
       if (!owed) {
-        throw ClientException.integrity("The server asks for a key of document " + document
-            + " that its disclosure log does not give " + certificate.certificate().handle());
+        throw ClientException.integrity(Text.of("document.key-not-owed", document,
+            certificate.certificate().handle()));
       }
       out.add(new Owed(document, version, certificate));
     }
@@ -234,11 +229,11 @@ public final class DisclosureClient {
       for (Owed o : e.getValue()) {
         DocumentClient.Verified version = versions.stream()
             .filter(v -> v.manifest().version() == o.version()).findFirst()
-            .orElseThrow(() -> ClientException.refused("Version " + o.version() + " of "
-                + document + " is not readable here"));
+            .orElseThrow(() -> ClientException.refused(Text.of(
+                "document.version-not-readable-here", o.version(), document)));
         if (version.manifest().original().isPresent()) {
-          throw ClientException.integrity("The server asks for the key of version "
-              + o.version() + " of " + document + ", which keeps its original under that key");
+          throw ClientException.integrity(Text.of("document.key-of-version-with-original",
+              o.version(), document));
         }
         grants.add(grant(workspace, document, version.manifest(), version.key().orElseThrow(),
             o.certificate()));
@@ -277,8 +272,7 @@ public final class DisclosureClient {
         entries.add(ChainEntry.decode(Base64.getUrlDecoder().decode(e.asText())));
       }
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw ClientException.integrity("The disclosure log of document " + document + " holds"
-          + " an entry that is not a signed chain entry");
+      throw ClientException.integrity(Text.of("document.disclosure-log-bad-entry", document));
     }
     Home.DisclosurePins pins = home.disclosurePins(workspace.toString());
     ChainHead pinned = java.util.Optional.ofNullable(pins.documents().get(document.toString()))
@@ -288,7 +282,9 @@ public final class DisclosureClient {
     try {
       verified = DisclosureLog.verify(workspace, document, log, entries, pinned);
     } catch (ChainException e) {
-      throw ClientException.integrity("The disclosure log of document " + document, e);
+      ChainFailure f = ChainFailure.of(e);
+      throw ClientException.integrity(Text.of("document.disclosure-log-does-not-verify",
+          document, f.kind(), f.entry(), f.detail()));
     }
     pin(workspace, document, verified.head());
     return verified;

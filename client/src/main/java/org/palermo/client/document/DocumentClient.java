@@ -23,6 +23,7 @@ import org.palermo.client.ClientException;
 import org.palermo.client.audit.AuditClient;
 import org.palermo.client.home.Home;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.client.strip.FileKind;
 import org.palermo.client.strip.MetadataStripper;
 import org.palermo.client.strip.StripException;
@@ -45,6 +46,7 @@ import org.palermo.security.seal.SealContext;
 import org.palermo.security.seal.SealedContentException;
 import org.palermo.security.wrap.DocumentKeyWrap;
 import org.palermo.security.wrap.KeyUnwrapException;
+import org.palermo.text.Text;
 
 /**
  * Documents from a member's side: everything is sealed and signed here before it leaves, and
@@ -86,7 +88,10 @@ public final class DocumentClient {
     Progress NONE = (done, total) -> { };
   }
 
-  /** What the sealed metadata of a version holds. */
+  /**
+   * What the sealed metadata of a version holds. {@code removed} says in English what the
+   * metadata stripping removed: it is sealed data, read by members in any language.
+   */
   public record Metadata(String title, String fileName, String mediaType, List<String> tags,
       List<String> removed, boolean original, String kind, Anchor on) {
     /** What the document is: evidence (a file; the default), submission, comment, sign-off. */
@@ -145,7 +150,7 @@ public final class DocumentClient {
       return put(workspace, update, parent, file, Optional.of(title), List.of(), false,
           DisclosureLevel.CONFIDENTIAL, Progress.NONE, kind, new TextFile(fileName, on));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write in " + scratch + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-write-in", scratch, e.getMessage()));
     } finally {
       if (file != null) {
         SealedDownload.deleteQuietly(file);
@@ -160,7 +165,7 @@ public final class DocumentClient {
       Path file, Optional<String> title, List<String> tags, boolean keepOriginal,
       DisclosureLevel disclosure, Progress progress, String kind, TextFile text) {
     if (!Files.isRegularFile(file)) {
-      throw ClientException.usage("No such file: " + file);
+      throw ClientException.usage(Text.of("document.no-such-file", file));
     }
     WorkspaceClient.Rekeyed rekeyed = workspaces.rekeyIfNeeded(workspaces.log(workspace));
     MembershipLog log = rekeyed.log();
@@ -173,12 +178,12 @@ public final class DocumentClient {
         parent = all.stream().filter(v -> v.manifest().version() == parentVersion.getAsLong())
             .findFirst();
         if (parent.isEmpty()) {
-          throw ClientException.usage("Document " + update.get() + " has no version "
-              + parentVersion.getAsLong() + " you can read");
+          throw ClientException.usage(Text.of("document.no-version-you-can-read",
+              update.get(), parentVersion.getAsLong()));
         }
       }
       if (parent.get().manifest().kind() == ManifestKind.TOMBSTONE) {
-        throw ClientException.usage("Document " + update.get() + " was removed");
+        throw ClientException.usage(Text.of("document.removed", update.get()));
       }
     }
     Path scratch = home.scratch();
@@ -201,7 +206,8 @@ public final class DocumentClient {
           title.orElse(before.map(Metadata::title).orElse(fileName)), fileName,
           text != null ? "text/markdown; charset=utf-8" : report.kind().mediaType(),
           tags.isEmpty() ? before.map(Metadata::tags).orElse(List.of()) : List.copyOf(tags),
-          report.removed(), keepOriginal, kind, text == null ? null : text.on());
+          report.removed().stream().map(ClientText::english).toList(), keepOriginal, kind,
+          text == null ? null : text.on());
       Path sealedContent = temp(scratch, temporary);
       long length = Files.size(stripped);
       Optional<SealedPart> original = Optional.empty();
@@ -263,10 +269,10 @@ public final class DocumentClient {
       audit.versionPut(manifest);
       return new Put(document, version, report, length, rekeyed.wraps());
     } catch (StripException e) {
-      throw ClientException.usage("Cannot remove the metadata of " + file + ": "
-          + e.getMessage() + "; nothing was uploaded");
+      throw ClientException.usage(Text.of("document.cannot-strip", file, e.text()));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-read", file,
+          e instanceof SealingFile.Stopped stopped ? stopped.text() : e.getMessage()));
     } finally {
       temporary.forEach(SealedDownload::deleteQuietly);
     }
@@ -285,10 +291,8 @@ public final class DocumentClient {
         Verified verified = verify(log, v);
         Long seen = pinned.get(verified.manifest().document().toString());
         if (seen != null && verified.manifest().version() < seen) {
-          throw ClientException.integrity("The server serves version "
-              + verified.manifest().version() + " of document "
-              + verified.manifest().document() + " as current, but this device saw version "
-              + seen + " (rollback)");
+          throw ClientException.integrity(Text.of("document.rollback-current",
+              verified.manifest().version(), verified.manifest().document(), seen));
         }
         out.add(verified);
       }
@@ -326,14 +330,14 @@ public final class DocumentClient {
     Verified chosen;
     if (version.isPresent()) {
       chosen = all.stream().filter(v -> v.manifest().version() == version.get()).findFirst()
-          .orElseThrow(() -> ClientException.refused("Document " + document + " has no version "
-              + version.get() + " you may read"));
+          .orElseThrow(() -> ClientException.refused(Text.of(
+              "document.no-version-you-may-read", document, version.get())));
     } else {
       chosen = all.get(all.size() - 1);
     }
     if (chosen.manifest().kind() == ManifestKind.TOMBSTONE) {
-      throw ClientException.refused("Document " + document + " was removed (version "
-          + chosen.manifest().version() + "); ask for an earlier --version");
+      throw ClientException.refused(Text.of("document.removed-ask-earlier", document,
+          chosen.manifest().version()));
     }
     write(chosen.manifest(), chosen.key().orElseThrow(), original, targetFor.apply(chosen),
         progress);
@@ -357,20 +361,19 @@ public final class DocumentClient {
   public String readText(Verified version) {
     DocumentManifest m = version.manifest();
     if (m.kind() == ManifestKind.TOMBSTONE || version.key().isEmpty()) {
-      throw ClientException.usage("Version " + m.version() + " of " + m.document()
-          + " has no text to read");
+      throw ClientException.usage(Text.of("document.no-text", m.version(), m.document()));
     }
     if (m.contentLength() > MAX_TEXT) {
-      throw ClientException.usage("Document " + m.document() + " is too large to be a text");
+      throw ClientException.usage(Text.of("document.too-large-for-text", m.document()));
     }
     Path target = home.scratch().resolve("text-" + java.util.UUID.randomUUID());
     try {
       write(m, version.key().get(), false, target, Progress.NONE);
       return Files.readString(target, java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.nio.charset.MalformedInputException e) {
-      throw ClientException.usage("Document " + m.document() + " is not UTF-8 text");
+      throw ClientException.usage(Text.of("document.not-utf8", m.document()));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + target + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-read", target, e.getMessage()));
     } finally {
       SealedDownload.deleteQuietly(target);
     }
@@ -383,7 +386,7 @@ public final class DocumentClient {
     List<Verified> all = versions(log, workspace, document);
     DocumentManifest current = all.get(all.size() - 1).manifest();
     if (current.kind() == ManifestKind.TOMBSTONE) {
-      throw ClientException.usage("Document " + document + " is already removed");
+      throw ClientException.usage(Text.of("document.already-removed", document));
     }
     IdentityKeys me = workspaces.me();
     long version = current.version() + 1;
@@ -411,8 +414,8 @@ public final class DocumentClient {
       return matches.get(0).manifest().document();
     }
     throw ClientException.usage(matches.isEmpty()
-        ? "No document titled '" + argument + "' (see 'palermo doc list')"
-        : "Several documents are titled '" + argument + "': give its id instead");
+        ? Text.of("document.no-title-match", argument)
+        : Text.of("document.several-titles", argument));
   }
 
   List<Verified> versions(MembershipLog log, WorkspaceId workspace,
@@ -424,32 +427,30 @@ public final class DocumentClient {
       Verified verified = verify(log, v);
       DocumentManifest m = verified.manifest();
       if (!m.document().equals(document)) {
-        throw ClientException.integrity("The server served a version of another document as"
-            + " one of " + document);
+        throw ClientException.integrity(Text.of("document.other-document-served", document));
       }
       if (!out.isEmpty() && m.version() != out.get(out.size() - 1).manifest().version() + 1) {
-        throw ClientException.integrity("The versions of document " + document + " are not"
-            + " one unbroken line (a version is missing, repeated or reordered)");
+        throw ClientException.integrity(Text.of("document.versions-broken", document));
       }
       if (firstAuthor == null) {
         firstAuthor = verified.author();
       } else if (!verified.author().equals(firstAuthor)) {
         Role role = log.roleAt(m.author(), m.membershipSequence()).orElseThrow();
         if (!role.changesOthersDocuments()) {
-          throw ClientException.integrity("Version " + m.version() + " of document "
-              + document + " was made by a contributor who did not add it");
+          throw ClientException.integrity(Text.of("document.version-by-contributor",
+              m.version(), document));
         }
       }
       out.add(verified);
     }
     if (out.isEmpty()) {
-      throw ClientException.refused("Document " + document + " has no version you may read");
+      throw ClientException.refused(Text.of("document.no-readable-version", document));
     }
     long newest = out.get(out.size() - 1).manifest().version();
     Long seen = pins(workspace).get(document.toString());
     if (seen != null && newest < seen) {
-      throw ClientException.integrity("The server serves version " + newest + " of document "
-          + document + " as the newest, but this device saw version " + seen + " (rollback)");
+      throw ClientException.integrity(Text.of("document.rollback-newest", newest, document,
+          seen));
     }
     pinVersion(workspace, document, newest);
     return out;
@@ -468,35 +469,38 @@ public final class DocumentClient {
       m = DocumentManifest.decode(unb64(view.path("manifest").asText()));
       signature = unb64(view.path("signature").asText());
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The server served a manifest that does not decode");
+      throw ClientException.integrity(Text.of("document.manifest-undecodable"));
     }
-    String where = "document " + m.document() + " version " + m.version();
     if (!m.workspace().equals(workspace)
         || !m.document().toString().equals(view.path("documentId").asText())
         || m.version() != view.path("version").asLong()) {
-      throw ClientException.integrity("The server served " + where + " of workspace "
-          + m.workspace() + " under another name (moved or swapped)");
+      throw ClientException.integrity(Text.of("document.served-under-another-name-moved",
+          m.document(), m.version(), m.workspace()));
     }
-    Identity author = identityOf(log, m.author()).orElseThrow(() -> ClientException.integrity(
-        where + " is signed by an account that never was a member (injected)"));
+    Optional<Identity> signer = identityOf(log, m.author());
+    if (signer.isEmpty()) {
+      throw ClientException.integrity(Text.of("document.signed-by-non-member", m.document(),
+          m.version()));
+    }
+    Identity author = signer.get();
     try {
       if (!author.device().equals(m.authorDevice())) {
         throw new GeneralSecurityException("device");
       }
       m.verify(author.signingKey(), signature);
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The manifest of " + where + " is not signed by its"
-          + " author (its size, type, author, level or key was changed)");
+      throw ClientException.integrity(Text.of("document.manifest-not-signed-changed",
+          m.document(), m.version()));
     }
     if (m.membershipSequence() > log.head().sequence()
         || log.roleAt(m.author(), m.membershipSequence()).map(r -> !r.writesDocuments())
             .orElse(true)) {
-      throw ClientException.integrity(where + " was signed by an account that could not add"
-          + " documents at that point of the membership log");
+      throw ClientException.integrity(Text.of("document.signer-could-not-add", m.document(),
+          m.version()));
     }
     if (log.epochAt(m.membershipSequence()) != m.epoch()) {
-      throw ClientException.integrity(where + " names another epoch than the membership log"
-          + " had then");
+      throw ClientException.integrity(Text.of("document.wrong-epoch", m.document(),
+          m.version()));
     }
     if (m.kind() == ManifestKind.TOMBSTONE) {
       return new Verified(m, author, Optional.empty(), Optional.empty());
@@ -506,8 +510,8 @@ public final class DocumentClient {
       key = DocumentKeyWrap.unwrap(m.wrappedKey().orElseThrow(),
           workspaces.epochKey(log, m.epoch()), workspace, m.document(), m.version(), m.epoch());
     } catch (KeyUnwrapException e) {
-      throw ClientException.integrity("The key of " + where + " does not open under its"
-          + " epoch key");
+      throw ClientException.integrity(Text.of("document.key-does-not-open-epoch", m.document(),
+          m.version()));
     }
     byte[] sealedMetadata = view.path("metadata").isTextual()
         ? unb64(view.path("metadata").asText()) : new byte[0];
@@ -527,8 +531,8 @@ public final class DocumentClient {
           new ByteArrayInputStream(sealedMetadata), plain);
       return JSON.readValue(plain.toByteArray(), Metadata.class);
     } catch (IOException e) {
-      throw ClientException.integrity("The metadata of document " + m.document() + " version "
-          + m.version() + " is not what its author sealed");
+      throw ClientException.integrity(Text.of("document.metadata-not-sealed", m.document(),
+          m.version()));
     }
   }
 
@@ -622,9 +626,9 @@ public final class DocumentClient {
 
   private void requireWriter(MembershipLog log) {
     Role role = log.member(workspaces.me().account()).map(m -> m.role()).orElseThrow(
-        () -> ClientException.refused("You are not a member of this workspace"));
+        () -> ClientException.refused(Text.of("document.not-a-member")));
     if (!role.writesDocuments()) {
-      throw ClientException.usage("Viewers read documents; they do not add or change them");
+      throw ClientException.usage(Text.of("document.viewers-read-only"));
     }
   }
 
@@ -672,7 +676,7 @@ public final class DocumentClient {
     try {
       return java.util.Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server returned malformed base64");
+      throw ClientException.integrity(Text.of("document.malformed-base64-returned"));
     }
   }
 }

@@ -23,6 +23,7 @@ import org.palermo.security.keys.Identity;
 import org.palermo.security.keys.SymmetricKey;
 import org.palermo.security.manifest.DocumentManifest;
 import org.palermo.security.manifest.ManifestKind;
+import org.palermo.text.Text;
 
 /**
  * What workspaces published, read without an account: each version verified on its own (its
@@ -70,7 +71,7 @@ public final class PublicClient {
     Published p = verify(http.get(base(workspace, document)));
     if (!p.manifest().workspace().equals(workspace)
         || !p.manifest().document().equals(document)) {
-      throw ClientException.integrity("The server served another document than " + document);
+      throw ClientException.integrity(Text.of("document.another-document-served", document));
     }
     return p;
   }
@@ -92,14 +93,13 @@ public final class PublicClient {
       publication = ChainEntry.decode(unb64(row.path("disclosure").asText()));
       on = LocalDate.parse(row.path("publishedOn").asText());
     } catch (GeneralSecurityException | DateTimeParseException e) {
-      throw ClientException.integrity("The server served a published document that does not"
-          + " decode");
+      throw ClientException.integrity(Text.of("document.published-undecodable"));
     }
-    String where = "document " + m.document() + " version " + m.version();
     if (!m.workspace().toString().equals(row.path("workspaceId").asText())
         || !m.document().toString().equals(row.path("documentId").asText())
         || m.version() != row.path("version").asLong() || m.kind() != ManifestKind.VERSION) {
-      throw ClientException.integrity("The server served " + where + " under another name");
+      throw ClientException.integrity(Text.of("document.served-under-another-name",
+          m.document(), m.version()));
     }
     AccountClient.Known author = person(row.path("author"));
     try {
@@ -109,22 +109,25 @@ public final class PublicClient {
       }
       m.verify(author.identity().signingKey(), signature);
     } catch (GeneralSecurityException e) {
-      throw ClientException.integrity("The manifest of " + where + " is not signed by its"
-          + " author");
+      throw ClientException.integrity(Text.of("document.manifest-not-signed", m.document(),
+          m.version()));
     }
     AccountClient.Known publisher = person(row.path("discloser"));
     try {
       DisclosureLog.verifyPublication(publication, publisher.identity(), m.workspace(),
           m.document(), m.version());
     } catch (ChainException e) {
-      throw ClientException.integrity("The publication of " + where, e);
+      ChainFailure f = ChainFailure.of(e);
+      throw ClientException.integrity(Text.of("document.publication-does-not-verify",
+          m.document(), m.version(), f.kind(), f.entry(), f.detail()));
     }
     SymmetricKey key;
     try {
       key = SymmetricKey.fromBytes(unb64(row.path("key").asText()),
           InsecureSecretKeyAccess.get());
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The released key of " + where + " is malformed");
+      throw ClientException.integrity(Text.of("document.released-key-malformed", m.document(),
+          m.version()));
     }
     // The metadata's seal opens only under the version's own key: a wrong key is refused here.
     DocumentClient.Metadata metadata = DocumentClient.openMetadata(m, key,
@@ -148,7 +151,7 @@ public final class PublicClient {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ClientException.integrity("The server served malformed base64");
+      throw ClientException.integrity(Text.of("document.malformed-base64-served"));
     }
   }
 }

@@ -16,6 +16,7 @@ import org.palermo.security.manifest.SealedPart;
 import org.palermo.security.seal.ContentSeal;
 import org.palermo.security.seal.SealContext;
 import org.palermo.security.seal.SealedContentException;
+import org.palermo.text.Text;
 
 /**
  * A verified version's sealed stream, fetched and opened with its key into a private file beside
@@ -33,11 +34,10 @@ final class SealedDownload {
       boolean original, Path target, DocumentClient.Progress progress) {
     DocumentId document = m.document();
     if (Files.exists(target)) {
-      throw ClientException.usage(target + " exists: choose another -o FILE");
+      throw ClientException.usage(Text.of("document.target-exists", target));
     }
     if (original && m.original().isEmpty()) {
-      throw ClientException.usage("Version " + m.version() + " of document " + document
-          + " has no original: it was put without --keep-original");
+      throw ClientException.usage(Text.of("document.no-original", m.version(), document));
     }
     SealedPart part = original ? m.original().get() : m.content().orElseThrow();
     long expectedLength = original ? m.originalLength() : m.contentLength();
@@ -60,12 +60,11 @@ final class SealedDownload {
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       partial = null;
     } catch (SealedContentException | NotAuthentic e) {
-      throw ClientException.integrity("The content of document " + document + " version "
-          + m.version() + " is not what its author sealed (changed, truncated or swapped);"
-          + " nothing was written");
+      throw ClientException.integrity(Text.of("document.content-not-sealed", document,
+          m.version()));
     } catch (IOException e) {
-      throw ClientException.unreachable("Reading document " + document + " failed: "
-          + e.getMessage() + "; nothing was written", e);
+      throw ClientException.unreachable(Text.of("document.read-failed", document,
+          e.getMessage()), e);
     } finally {
       if (partial != null) {
         deleteQuietly(partial);

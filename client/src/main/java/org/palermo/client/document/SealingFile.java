@@ -9,10 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.security.keys.SymmetricKey;
 import org.palermo.security.manifest.SealedPart;
 import org.palermo.security.seal.ContentSeal;
 import org.palermo.security.seal.SealContext;
+import org.palermo.text.Text;
 
 /**
  * Seals a file into another on a thread of its own, so that the upload can start as soon as
@@ -56,7 +58,7 @@ final class SealingFile {
     }
     synchronized (progress) {
       if (failed == null && written != sealedLength) {
-        failed = new IOException("the file changed while it was being sealed");
+        failed = new Stopped(Text.of("document.file-changed-while-sealing"));
       }
       failure = failed;
       done = true;
@@ -137,7 +139,7 @@ final class SealingFile {
         throw failure;
       }
       if (written <= position) {
-        throw new IOException("the sealed file ended early");
+        throw new Stopped(Text.of("document.sealed-file-ended-early"));
       }
       return written;
     }
@@ -149,6 +151,21 @@ final class SealingFile {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while sealing");
+    }
+  }
+
+  /** Sealing stopped for a reason the user is told, in the {@code document} bundle. */
+  static final class Stopped extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Text text;
+
+    Stopped(Text text) {
+      super(ClientText.english(text));
+      this.text = text;
+    }
+
+    Text text() {
+      return text;
     }
   }
 

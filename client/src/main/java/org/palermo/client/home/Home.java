@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
+import org.palermo.text.Text;
 
 /**
  * The client's folder ({@code --home}, {@code PALERMO_HOME}, default {@code ~/.palermo}): the
@@ -158,7 +159,7 @@ public final class Home {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-write-in", folder, e.getMessage()));
     }
     return dir;
   }
@@ -191,8 +192,8 @@ public final class Home {
   }
 
   public AccountFile requireAccount() {
-    return account().orElseThrow(() -> ClientException.usage("No account in " + folder
-        + ": run 'palermo account register --name NAME' or 'palermo account login --name NAME'"));
+    return account().orElseThrow(() -> ClientException.usage(Text.of("home.no-account",
+        folder)));
   }
 
   public void saveAccount(AccountFile account) {
@@ -209,8 +210,7 @@ public final class Home {
   }
 
   public String requireSession() {
-    return session().orElseThrow(() -> ClientException.usage(
-        "Not logged in: run 'palermo account login --name NAME'"));
+    return session().orElseThrow(() -> ClientException.usage(Text.of("home.not-logged-in")));
   }
 
   public void saveSession(String token) {
@@ -233,7 +233,7 @@ public final class Home {
     try {
       return Optional.of(JSON.readValue(file.toFile(), type));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-read", file, e.getMessage()));
     }
   }
 
@@ -261,7 +261,7 @@ public final class Home {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("home.cannot-write-in", folder, e.getMessage()));
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.CRC32;
+import org.palermo.text.Text;
 
 /**
  * A buffered, unsynchronised reader over a stream, for the streaming strippers. Running out of
@@ -153,8 +154,7 @@ final class ByteInput {
   }
 
   StripException truncated() {
-    return new StripException(
-        "damaged " + format + ": the file ends early, at byte " + consumed + " (truncated?)");
+    return new StripException(Text.of("strip.truncated-at", format, consumed));
   }
 
   private boolean fill() throws IOException {

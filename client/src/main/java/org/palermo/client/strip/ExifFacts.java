@@ -1,5 +1,7 @@
 package org.palermo.client.strip;
 
+import org.palermo.text.Text;
+
 /**
  * The two things the strippers want to know about an EXIF block before dropping it: whether it
  * holds a GPS position, and the image orientation (which is put back, as it is needed to show the
@@ -52,8 +54,13 @@ record ExifFacts(int orientation, boolean gps) {
   }
 
   /** "EXIF (incl. GPS position)" or "EXIF". */
-  String label() {
-    return gps ? "EXIF (incl. GPS position)" : "EXIF";
+  Text label() {
+    return label(gps);
+  }
+
+  /** "EXIF (incl. GPS position)" or "EXIF". */
+  static Text label(boolean gps) {
+    return gps ? Text.of("strip.exif-with-gps") : Text.of("strip.exif");
   }
 
   /** A big-endian TIFF structure holding nothing but this orientation. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.palermo.text.Text;
 
 /**
  * Removes metadata from a JPEG by walking its segments: the compressed image data is copied byte
@@ -47,7 +48,7 @@ final class JpegStripper {
   private final ByteInput r;
   private final OutputStream out;
   private final boolean lenientEnd;
-  private final Set<String> removed = new LinkedHashSet<>();
+  private final Set<Text> removed = new LinkedHashSet<>();
   private boolean frame;
   private boolean scan;
   private boolean orientationWritten;
@@ -66,14 +67,14 @@ final class JpegStripper {
    *     PDFs sometimes do); a file on its own must end with its end-of-image marker
    * @return what was removed
    */
-  static List<String> strip(InputStream in, OutputStream out, boolean lenientEnd)
+  static List<Text> strip(InputStream in, OutputStream out, boolean lenientEnd)
       throws IOException, StripException {
     return new JpegStripper(in, out, lenientEnd).run();
   }
 
-  private List<String> run() throws IOException, StripException {
+  private List<Text> run() throws IOException, StripException {
     if (r.read() != 0xFF || r.read() != SOI) {
-      throw new StripException("not a JPEG: no start-of-image marker");
+      throw new StripException(Text.of("strip.jpeg-no-start-marker"));
     }
     out.write(0xFF);
     out.write(SOI);
@@ -89,17 +90,17 @@ final class JpegStripper {
     }
     if (marker == EOI) {
       if (!scan) {
-        throw new StripException("damaged JPEG: it ends before any image data");
+        throw new StripException(Text.of("strip.jpeg-no-image-data"));
       }
       out.write(0xFF);
       out.write(EOI);
       long trailing = r.drain();
       if (trailing > 0) {
-        removed.add("data after the end of the image (" + trailing + " bytes)");
+        removed.add(Text.of("strip.data-after-end", trailing));
       }
     }
     if (stray > 0) {
-      removed.add("stray bytes between segments (" + stray + " bytes)");
+      removed.add(Text.of("strip.stray-bytes", stray));
     }
     return List.copyOf(removed);
   }
@@ -112,18 +113,17 @@ final class JpegStripper {
       return nextMarker();
     }
     if (marker == SOI) {
-      throw new StripException(
-          "damaged JPEG: a second start-of-image marker at byte " + (r.position() - 2));
+      throw new StripException(Text.of("strip.jpeg-second-start", r.position() - 2));
     }
     int length = r.readU16();
     if (length < 2) {
       throw new StripException(
-          "damaged JPEG: segment length " + length + " at byte " + (r.position() - 2));
+          Text.of("strip.jpeg-segment-length", length, r.position() - 2));
     }
     if ((marker >= APP0 && marker <= APP15) || marker == COM) {
       byte[] payload = new byte[length - 2];
       r.readFully(payload, 0, payload.length);
-      String label = dropLabel(marker, payload);
+      Text label = dropLabel(marker, payload);
       if (label == null) {
         writeSegment(marker, payload);
       } else {
@@ -146,7 +146,7 @@ final class JpegStripper {
       return nextMarker();
     }
     if (!frame) {
-      throw new StripException("damaged JPEG: image data before any frame header");
+      throw new StripException(Text.of("strip.jpeg-data-before-frame"));
     }
     scan = true;
     return r.copyEntropyCoded(out);
@@ -190,38 +190,40 @@ final class JpegStripper {
     return -1;
   }
 
-  private static String dropLabel(int marker, byte[] payload) {
+  private static Text dropLabel(int marker, byte[] payload) {
     if (marker == COM) {
-      return "JPEG comment (COM)";
+      return Text.of("strip.jpeg-comment");
     }
     if (marker == APP0) {
       if (startsWith(payload, JFIF)) {
         return null;
       }
-      return startsWith(payload, JFXX) ? "JFIF thumbnail (APP0 JFXX)" : "APP0 segment";
+      return startsWith(payload, JFXX) ? Text.of("strip.jfif-thumbnail")
+          : Text.of("strip.app-segment", 0);
     }
     if (marker == APP1) {
       if (startsWith(payload, EXIF)) {
         return ExifFacts.scan(payload, EXIF.length).label();
       }
       if (startsWith(payload, XMP) || startsWith(payload, XMP_EXTENSION)) {
-        return "XMP";
+        return Text.of("strip.xmp");
       }
-      return "APP1 segment";
+      return Text.of("strip.app-segment", 1);
     }
     if (marker == APP2) {
       if (startsWith(payload, ICC)) {
         return null;
       }
-      return startsWith(payload, MPF) ? "multi-picture index (APP2 MPF)" : "APP2 segment";
+      return startsWith(payload, MPF) ? Text.of("strip.multi-picture-index")
+          : Text.of("strip.app-segment", 2);
     }
     if (marker == APP13) {
-      return "Photoshop IRB/IPTC (APP13)";
+      return Text.of("strip.photoshop-irb");
     }
     if (marker == APP14 && startsWith(payload, ADOBE)) {
       return null;
     }
-    return "APP" + (marker - APP0) + " segment";
+    return Text.of("strip.app-segment", marker - APP0);
   }
 
   private static boolean isFrameHeader(int marker) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.ZipFile;
+import org.palermo.text.Text;
 
 /**
  * Removes location and authoring metadata from files before they are uploaded: EXIF (with GPS
@@ -131,7 +132,7 @@ public final class MetadataStripper {
       throws IOException, StripException {
     byte[] head = head(source);
     FileKind kind = sniff(head);
-    List<String> removed;
+    List<Text> removed;
     try {
       removed = switch (kind) {
         case JPEG -> streamed(source, target, true);
@@ -143,7 +144,7 @@ public final class MetadataStripper {
       };
     } catch (RuntimeException e) {
       // A structure the parsers did not foresee: refuse rather than let it through.
-      throw new StripException("damaged " + kind + ": unexpected structure (" + e + ")", e);
+      throw new StripException(Text.of("strip.unexpected-structure", kind, e), e);
     }
     if (removed != null) {
       return new StripReport(kind, removed);
@@ -153,8 +154,8 @@ public final class MetadataStripper {
       try {
         zip = new ZipFile(source.toFile(), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new StripException("damaged ZIP archive: its directory cannot be read ("
-            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        throw new StripException(Text.of("strip.zip-directory-unreadable",
+            e.getClass().getSimpleName(), e.getMessage()), e);
       }
       try (zip) {
         kind = OoxmlStripper.kindOf(zip);
@@ -164,14 +165,14 @@ public final class MetadataStripper {
           return new StripReport(kind, ooxml.strip(zip, target));
         }
       } catch (RuntimeException e) {
-        throw new StripException("damaged ZIP archive: unexpected structure (" + e + ")", e);
+        throw new StripException(Text.of("strip.zip-unexpected-structure", e), e);
       }
     }
     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     return new StripReport(FileKind.OTHER, List.of());
   }
 
-  private static List<String> streamed(Path source, Path target, boolean jpeg)
+  private static List<Text> streamed(Path source, Path target, boolean jpeg)
       throws IOException, StripException {
     try (InputStream in = Files.newInputStream(source);
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {

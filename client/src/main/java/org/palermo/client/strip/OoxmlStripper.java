@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.palermo.text.Text;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -151,26 +152,24 @@ final class OoxmlStripper {
   }
 
   /** Writes the stripped package to {@code target}; returns what was removed. */
-  List<String> strip(ZipFile zip, Path target) throws IOException, StripException {
+  List<Text> strip(ZipFile zip, Path target) throws IOException, StripException {
     if (depth > MAX_DEPTH) {
-      throw new StripException("refused: Office documents nested more than " + MAX_DEPTH
-          + " deep");
+      throw new StripException(Text.of("strip.nested-too-deep", MAX_DEPTH));
     }
     try {
       return rewrite(zip, target);
     } catch (BudgetExceeded e) {
-      throw new StripException("refused: the archive expands to more than " + maxBytes
-          + " bytes (a ZIP bomb?)");
+      throw new StripException(Text.of("strip.zip-bomb", maxBytes));
     } catch (ZipException | EOFException e) {
       // Reading an entry: bad compressed data, a CRC mismatch or data cut short.
-      throw new StripException("damaged ZIP archive: " + e.getMessage(), e);
+      throw new StripException(Text.of("strip.zip-damaged", e.getMessage()), e);
     }
   }
 
-  private List<String> rewrite(ZipFile zip, Path target) throws IOException, StripException {
+  private List<Text> rewrite(ZipFile zip, Path target) throws IOException, StripException {
     List<ZipEntry> entries = checkEntries(zip);
     Parts parts = findParts(zip);
-    List<String> removed = new ArrayList<>();
+    List<Text> removed = new ArrayList<>();
     boolean timestamps = false;
     boolean comments = zip.getComment() != null && !zip.getComment().isEmpty();
     try (ZipOutputStream out = new ZipOutputStream(
@@ -180,7 +179,8 @@ final class OoxmlStripper {
         timestamps |= hasTimestamp(entry);
         comments |= entry.getComment() != null && !entry.getComment().isEmpty();
         if (name.equals(parts.custom)) {
-          removed.add(name + " (custom properties)");
+          removed.add(Text.of("strip.part-details", name,
+              Text.of("strip.custom-properties")));
           continue;
         }
         ZipEntry copy = new ZipEntry(name);
@@ -193,10 +193,10 @@ final class OoxmlStripper {
       }
     }
     if (timestamps) {
-      removed.add("ZIP entry timestamps");
+      removed.add(Text.of("strip.zip-timestamps"));
     }
     if (comments) {
-      removed.add("ZIP comments");
+      removed.add(Text.of("strip.zip-comments"));
     }
     return removed;
   }
@@ -210,19 +210,19 @@ final class OoxmlStripper {
   }
 
   private void copyEntry(ZipFile zip, ZipEntry entry, Parts parts, OutputStream out,
-      List<String> removed) throws IOException, StripException {
+      List<Text> removed) throws IOException, StripException {
     String name = entry.getName();
     if (name.equals(parts.core)) {
-      String label = coreLabel(readSmall(zip, entry, this));
+      Object label = coreLabel(readSmall(zip, entry, this));
       if (label != null) {
-        removed.add(name + " (" + label + ")");
+        removed.add(Text.of("strip.part-details", name, label));
       }
       out.write(EMPTY_CORE);
     } else if (name.equals(parts.app)) {
       byte[] app = readSmall(zip, entry, this);
-      String label = appLabel(app);
+      Object label = appLabel(app);
       if (label != null) {
-        removed.add(name + " (" + label + ")");
+        removed.add(Text.of("strip.part-details", name, label));
       }
       out.write(emptyApp(app));
     } else if (parts.custom != null && name.equals(PACKAGE_RELS)) {
@@ -235,7 +235,7 @@ final class OoxmlStripper {
   }
 
   /** Copies a part, stripping it first if its content is a format this package handles. */
-  private void copyContent(ZipFile zip, ZipEntry entry, OutputStream out, List<String> removed)
+  private void copyContent(ZipFile zip, ZipEntry entry, OutputStream out, List<Text> removed)
       throws IOException, StripException {
     String name = entry.getName();
     try (BufferedInputStream in = new BufferedInputStream(counted(zip.getInputStream(entry)))) {
@@ -243,7 +243,7 @@ final class OoxmlStripper {
       byte[] head = in.readNBytes(SNIFF);
       in.reset();
       FileKind kind = MetadataStripper.sniffEmbedded(head);
-      List<String> labels;
+      List<Text> labels;
       try {
         if (kind == FileKind.JPEG) {
           labels = JpegStripper.strip(in, out, true);
@@ -256,15 +256,15 @@ final class OoxmlStripper {
           labels = List.of();
         }
       } catch (StripException e) {
-        throw new StripException(name + ": " + e.getMessage(), e);
+        throw new StripException(Text.of("strip.in-part", name, e.text()), e);
       }
-      for (String label : labels) {
-        removed.add(name + ": " + label);
+      for (Text label : labels) {
+        removed.add(Text.of("strip.in-part", name, label));
       }
     }
   }
 
-  private List<String> stripNested(InputStream in, OutputStream out)
+  private List<Text> stripNested(InputStream in, OutputStream out)
       throws IOException, StripException {
     Path spooled = scratch.newFile();
     Path stripped = scratch.newFile();
@@ -283,7 +283,7 @@ final class OoxmlStripper {
 
   private List<ZipEntry> checkEntries(ZipFile zip) throws StripException {
     if (zip.size() > maxEntries) {
-      throw new StripException("refused: the archive has more than " + maxEntries + " entries");
+      throw new StripException(Text.of("strip.too-many-entries", maxEntries));
     }
     List<ZipEntry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -292,14 +292,13 @@ final class OoxmlStripper {
       ZipEntry entry = e.nextElement();
       String name = entry.getName();
       if (entries.size() == maxEntries) {
-        throw new StripException("refused: the archive has more than " + maxEntries + " entries");
+        throw new StripException(Text.of("strip.too-many-entries", maxEntries));
       }
       if (unsafeName(name)) {
-        throw new StripException("refused: the archive has an entry with an unsafe path: "
-            + printable(name));
+        throw new StripException(Text.of("strip.unsafe-entry", printable(name)));
       }
       if (!names.add(name)) {
-        throw new StripException("refused: the archive has two entries named " + printable(name));
+        throw new StripException(Text.of("strip.duplicate-entry", printable(name)));
       }
       entries.add(entry);
     }
@@ -407,16 +406,17 @@ final class OoxmlStripper {
   }
 
   /** The names of the core properties that had a value, or null if there were none. */
-  private static String coreLabel(byte[] core) {
+  private static Object coreLabel(byte[] core) {
     try {
       List<String> names = childrenWithContent(Xml.parse(core).getDocumentElement());
-      return names.isEmpty() ? null : String.join(", ", names);
+      return names.isEmpty() ? null : StripReport.list(names);
     } catch (StripException e) {
-      return "unreadable core properties";
+      return Text.of("strip.unreadable-core");
     }
   }
 
-  private static String appLabel(byte[] app) {
+  /** The sensitive extended properties that had a value, "document statistics", or null. */
+  private static Object appLabel(byte[] app) {
     try {
       List<String> names = childrenWithContent(Xml.parse(app).getDocumentElement());
       List<String> sensitive = new ArrayList<>();
@@ -426,11 +426,11 @@ final class OoxmlStripper {
         }
       }
       if (!sensitive.isEmpty()) {
-        return String.join(", ", sensitive);
+        return StripReport.list(sensitive);
       }
-      return names.isEmpty() ? null : "document statistics";
+      return names.isEmpty() ? null : Text.of("strip.document-statistics");
     } catch (StripException e) {
-      return "unreadable extended properties";
+      return Text.of("strip.unreadable-app");
     }
   }
 
@@ -470,8 +470,8 @@ final class OoxmlStripper {
     try (InputStream in = counter == null ? raw : counter.counted(raw)) {
       byte[] data = in.readNBytes(MAX_XML + 1);
       if (data.length > MAX_XML) {
-        throw new StripException("refused: " + printable(entry.getName()) + " is larger than "
-            + MAX_XML + " bytes");
+        throw new StripException(Text.of("strip.part-too-large", printable(entry.getName()),
+            MAX_XML));
       }
       return data;
     }

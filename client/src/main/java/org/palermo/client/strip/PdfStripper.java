@@ -27,6 +27,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.palermo.text.Text;
 
 /**
  * Removes metadata from a PDF with PDFBox and writes the document anew (a full save, so earlier
@@ -46,7 +47,7 @@ final class PdfStripper {
 
   private PdfStripper() {}
 
-  static List<String> strip(Path source, Path target) throws IOException, StripException {
+  static List<Text> strip(Path source, Path target) throws IOException, StripException {
     PDDocument doc;
     try {
       doc = Loader.loadPDF(source.toFile(), "", null, null,
@@ -63,10 +64,10 @@ final class PdfStripper {
       if (doc.isEncrypted()) {
         throw encrypted();
       }
-      List<String> removed;
+      List<Text> removed;
       try {
         if (doc.getNumberOfPages() == 0) {
-          throw new StripException("damaged PDF: no pages found");
+          throw new StripException(Text.of("strip.pdf-no-pages"));
         }
         removed = clean(doc);
       } catch (IOException | RuntimeException e) {
@@ -85,8 +86,8 @@ final class PdfStripper {
     }
   }
 
-  private static List<String> clean(PDDocument doc) throws IOException, StripException {
-    List<String> removed = new ArrayList<>();
+  private static List<Text> clean(PDDocument doc) throws IOException, StripException {
+    List<Text> removed = new ArrayList<>();
     COSDictionary trailer = doc.getDocument().getTrailer();
     COSDictionary info = trailer.getCOSDictionary(COSName.INFO);
     if (info != null) {
@@ -99,33 +100,33 @@ final class PdfStripper {
         }
       }
       if (!keys.isEmpty()) {
-        removed.add("PDF document information (" + String.join(", ", keys) + ")");
+        removed.add(Text.of("strip.pdf-info", StripReport.list(keys)));
       }
     }
     trailer.removeItem(COSName.INFO);
     COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
     if (catalog.containsKey(COSName.METADATA)) {
       catalog.removeItem(COSName.METADATA);
-      removed.add("XMP (document metadata stream)");
+      removed.add(Text.of("strip.pdf-xmp"));
     }
     Walk walk = new Walk();
     walk.run(catalog);
     if (walk.metadata > 0) {
-      removed.add("XMP on " + walk.metadata + " other objects (pages, images, fonts)");
+      removed.add(Text.of("strip.pdf-xmp-objects", walk.metadata));
     }
     if (walk.pieceInfo > 0) {
-      removed.add("PieceInfo (private application data) on " + walk.pieceInfo + " objects");
+      removed.add(Text.of("strip.pdf-piece-info", walk.pieceInfo));
     }
     if (walk.lastModified > 0) {
-      removed.add("LastModified dates on " + walk.lastModified + " objects");
+      removed.add(Text.of("strip.pdf-last-modified", walk.lastModified));
     }
     if (walk.images > 0) {
-      removed.add("embedded JPEG images (" + walk.images + "): "
-          + String.join(", ", walk.imageLabels));
+      removed.add(Text.of("strip.pdf-jpeg-images", walk.images,
+          StripReport.list(List.copyOf(walk.imageLabels))));
     }
     if (trailer.containsKey(COSName.ID)) {
       trailer.removeItem(COSName.ID);
-      removed.add("document ID");
+      removed.add(Text.of("strip.pdf-document-id"));
     }
     return removed;
   }
@@ -134,7 +135,7 @@ final class PdfStripper {
   private static final class Walk {
     private final Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<COSBase> todo = new ArrayDeque<>();
-    private final Set<String> imageLabels = new LinkedHashSet<>();
+    private final Set<Text> imageLabels = new LinkedHashSet<>();
     private int metadata;
     private int pieceInfo;
     private int lastModified;
@@ -183,11 +184,11 @@ final class PdfStripper {
 
     private void stripJpeg(COSStream stream) throws IOException, StripException {
       ByteArrayOutputStream stripped = new ByteArrayOutputStream();
-      List<String> labels;
+      List<Text> labels;
       try (InputStream raw = stream.createRawInputStream()) {
         labels = JpegStripper.strip(raw, stripped, true);
       } catch (StripException e) {
-        throw new StripException("damaged JPEG image inside the PDF: " + e.getMessage(), e);
+        throw new StripException(Text.of("strip.pdf-damaged-jpeg", e.text()), e);
       }
       if (!labels.isEmpty()) {
         try (OutputStream raw = stream.createRawOutputStream()) {
@@ -250,8 +251,7 @@ final class PdfStripper {
   }
 
   private static StripException encrypted() {
-    return new StripException("the PDF is encrypted (password-protected):"
-        + " remove the protection before uploading it");
+    return new StripException(Text.of("strip.pdf-encrypted"));
   }
 
   private static StripException damaged(Exception e) {
@@ -260,6 +260,6 @@ final class PdfStripper {
     if (message.length() > MESSAGE_MAX) {
       message = message.substring(0, MESSAGE_MAX) + "...";
     }
-    return new StripException("damaged PDF: " + message, e);
+    return new StripException(Text.of("strip.pdf-damaged", message), e);
   }
 }

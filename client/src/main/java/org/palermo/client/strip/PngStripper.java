@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
+import org.palermo.text.Text;
 
 /**
  * Removes metadata from a PNG by walking its chunks and checking each chunk's CRC.
@@ -31,15 +32,15 @@ final class PngStripper {
   private PngStripper() {}
 
   /** Copies {@code in} to {@code out} without metadata chunks; returns what was removed. */
-  static List<String> strip(InputStream in, OutputStream out) throws IOException, StripException {
+  static List<Text> strip(InputStream in, OutputStream out) throws IOException, StripException {
     ByteInput r = new ByteInput(in, "PNG");
     byte[] signature = new byte[SIGNATURE.length];
     if (r.readUpTo(signature, 0, signature.length) != signature.length
         || !Arrays.equals(signature, SIGNATURE)) {
-      throw new StripException("not a PNG: bad signature");
+      throw new StripException(Text.of("strip.png-bad-signature"));
     }
     out.write(SIGNATURE);
-    Set<String> removed = new LinkedHashSet<>();
+    Set<Text> removed = new LinkedHashSet<>();
     Set<String> keywords = new LinkedHashSet<>();
     boolean first = true;
     while (true) {
@@ -48,10 +49,10 @@ final class PngStripper {
       r.readFully(type, 0, 4);
       String name = chunkName(type, r.position() - 4);
       if (length > MAX_CHUNK) {
-        throw new StripException("damaged PNG: chunk " + name + " claims " + length + " bytes");
+        throw new StripException(Text.of("strip.png-chunk-too-long", name, length));
       }
       if (first && !name.equals("IHDR")) {
-        throw new StripException("damaged PNG: the first chunk is " + name + ", not IHDR");
+        throw new StripException(Text.of("strip.png-first-chunk", name));
       }
       first = false;
       CRC32 crc = new CRC32();
@@ -64,7 +65,7 @@ final class PngStripper {
         checkCrc(r, crc, name);
         writeU32(out, crc.getValue());
       } else {
-        String label = drop(r, name, length, crc, keywords);
+        Text label = drop(r, name, length, crc, keywords);
         checkCrc(r, crc, name);
         if (label != null) {
           removed.add(label);
@@ -76,16 +77,16 @@ final class PngStripper {
     }
     long trailing = r.drain();
     if (!keywords.isEmpty()) {
-      removed.add("PNG text (" + String.join(", ", keywords) + ")");
+      removed.add(Text.of("strip.png-text", StripReport.list(List.copyOf(keywords))));
     }
     if (trailing > 0) {
-      removed.add("data after the end of the image (" + trailing + " bytes)");
+      removed.add(Text.of("strip.data-after-end", trailing));
     }
     return List.copyOf(removed);
   }
 
   /** Consumes a dropped chunk; returns its label, or null when it is text (see keywords). */
-  private static String drop(ByteInput r, String name, long length, CRC32 crc,
+  private static Text drop(ByteInput r, String name, long length, CRC32 crc,
       Set<String> keywords) throws IOException, StripException {
     switch (name) {
       case "tEXt", "zTXt", "iTXt" -> {
@@ -96,7 +97,7 @@ final class PngStripper {
         r.copy(length - head, null, crc);
         String keyword = keyword(start);
         if (keyword.equals("XML:com.adobe.xmp")) {
-          return "XMP";
+          return Text.of("strip.xmp");
         }
         keywords.add(keyword);
         return null;
@@ -104,7 +105,7 @@ final class PngStripper {
       case "eXIf" -> {
         if (length > EXIF_SCAN_MAX) {
           r.copy(length, null, crc);
-          return "EXIF";
+          return ExifFacts.label(false);
         }
         byte[] exif = new byte[(int) length];
         r.readFully(exif, 0, exif.length);
@@ -113,11 +114,11 @@ final class PngStripper {
       }
       case "tIME" -> {
         r.copy(length, null, crc);
-        return "modification time (tIME)";
+        return Text.of("strip.png-time");
       }
       default -> {
         r.copy(length, null, crc);
-        return "ancillary chunk " + name;
+        return Text.of("strip.png-ancillary-chunk", name);
       }
     }
   }
@@ -137,7 +138,7 @@ final class PngStripper {
   private static String chunkName(byte[] type, long at) throws StripException {
     for (byte b : type) {
       if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'))) {
-        throw new StripException("damaged PNG: no valid chunk at byte " + (at - 4));
+        throw new StripException(Text.of("strip.png-no-chunk", at - 4));
       }
     }
     return new String(type, StandardCharsets.US_ASCII);
@@ -146,7 +147,7 @@ final class PngStripper {
   private static void checkCrc(ByteInput r, CRC32 crc, String name)
       throws IOException, StripException {
     if (r.readU32() != crc.getValue()) {
-      throw new StripException("damaged PNG: CRC mismatch in chunk " + name);
+      throw new StripException(Text.of("strip.png-crc", name));
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.palermo.text.Text;
 
 /**
  * Removes metadata from a TIFF by writing a new file: each image directory (page) keeps only the
@@ -81,15 +82,16 @@ final class TiffStripper {
   private long valueBytes;
   private boolean exif;
   private boolean gps;
-  private final Set<String> categories = new LinkedHashSet<>();
-  private final Set<String> tagNames = new LinkedHashSet<>();
+  private final Set<Text> categories = new LinkedHashSet<>();
+  /** Names of dropped tags, or for a tag without a name its number as a text. */
+  private final Set<Object> tagNames = new LinkedHashSet<>();
 
   private TiffStripper(FileChannel in) throws IOException {
     this.in = in;
     this.size = in.size();
   }
 
-  static List<String> strip(Path source, Path target) throws IOException, StripException {
+  static List<Text> strip(Path source, Path target) throws IOException, StripException {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
         FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE)) {
@@ -97,22 +99,22 @@ final class TiffStripper {
     }
   }
 
-  private List<String> run(FileChannel out) throws IOException, StripException {
+  private List<Text> run(FileChannel out) throws IOException, StripException {
     ByteBuffer header = read(0, 8);
     if (header.get(0) == 'I' && header.get(1) == 'I') {
       order = ByteOrder.LITTLE_ENDIAN;
     } else if (header.get(0) == 'M' && header.get(1) == 'M') {
       order = ByteOrder.BIG_ENDIAN;
     } else {
-      throw new StripException("not a TIFF: bad byte-order mark");
+      throw new StripException(Text.of("strip.tiff-bad-byte-order"));
     }
     header.order(order);
     int magic = header.getShort(2) & 0xFFFF;
     if (magic == 43) {
-      throw new StripException("BigTIFF files are not supported: save as a regular TIFF or JPEG");
+      throw new StripException(Text.of("strip.tiff-bigtiff"));
     }
     if (magic != 42) {
-      throw new StripException("not a TIFF: bad magic number " + magic);
+      throw new StripException(Text.of("strip.tiff-bad-magic", magic));
     }
     if (size >= 10 && read(8, 2).get(0) == 'C' && read(8, 2).get(1) == 'R') {
       throw raw();
@@ -122,14 +124,14 @@ final class TiffStripper {
     long next = u32(header, 4);
     while (next != 0) {
       if (!seen.add(next) || dirs.size() == MAX_DIRECTORIES) {
-        throw new StripException("damaged TIFF: its directories form a loop");
+        throw new StripException(Text.of("strip.tiff-loop"));
       }
       long[] link = new long[1];
       dirs.add(directory(next, link));
       next = link[0];
     }
     if (dirs.isEmpty()) {
-      throw new StripException("damaged TIFF: no image directory");
+      throw new StripException(Text.of("strip.tiff-no-directory"));
     }
     write(out, dirs);
     return report();
@@ -154,12 +156,12 @@ final class TiffStripper {
       int type = entries.getShort(e + 2) & 0xFFFF;
       long n = u32(entries, e + 4);
       if (type <= 0 || type >= TYPE_SIZES.length) {
-        throw damaged("tag " + tag + " has unknown type " + type);
+        throw damaged(Text.of("strip.tiff-unknown-type", tag, type));
       }
       long len = n * TYPE_SIZES[type];
       valueBytes += len;
       if (len > MAX_VALUE_BYTES || valueBytes > MAX_TOTAL_VALUE_BYTES) {
-        throw damaged("tag " + tag + " is too large (" + len + " bytes)");
+        throw damaged(Text.of("strip.tiff-tag-too-large", tag, len));
       }
       byte[] value = new byte[(int) len];
       if (len <= 4) {
@@ -177,7 +179,7 @@ final class TiffStripper {
     blocks(byTag, TAG_TILE_OFFSETS, TAG_TILE_BYTE_COUNTS, data);
     blocks(byTag, TAG_JPEG_IF, TAG_JPEG_IF_LENGTH, data);
     if (data.isEmpty()) {
-      throw damaged("a directory without image data");
+      throw damaged(Text.of("strip.tiff-no-image-data"));
     }
     fields.removeIf(f -> data.containsKey(f.tag()));
     return new Directory(fields, data);
@@ -191,15 +193,14 @@ final class TiffStripper {
     }
     Field lengths = byTag.get(lengthTag);
     if (lengths == null || lengths.count() != offsets.count()) {
-      throw damaged("tag " + offsetTag + " without matching byte counts");
+      throw damaged(Text.of("strip.tiff-no-byte-counts", offsetTag));
     }
     List<Block> blocks = new ArrayList<>();
     for (int i = 0; i < offsets.count(); i++) {
       long offset = unsigned(offsets, i);
       long length = unsigned(lengths, i);
       if (length > 0 && (offset > size || length > size - offset)) {
-        throw damaged("image data at byte " + offset + " runs past the end of the file"
-            + " (truncated?)");
+        throw damaged(Text.of("strip.tiff-data-past-end", offset));
       }
       blocks.add(new Block(offset, length));
     }
@@ -211,7 +212,7 @@ final class TiffStripper {
     return switch (f.type()) {
       case TYPE_SHORT -> v.getShort(2 * i) & 0xFFFF;
       case TYPE_LONG, TYPE_IFD -> v.getInt(4 * i) & 0xFFFF_FFFFL;
-      default -> throw damaged("tag " + f.tag() + " has type " + f.type());
+      default -> throw damaged(Text.of("strip.tiff-bad-type", f.tag(), f.type()));
     };
   }
 
@@ -242,7 +243,7 @@ final class TiffStripper {
         }
       }
       if (pos > 0xFFFF_FFFFL) {
-        throw new StripException("TIFF too large: the result would exceed 4 GiB");
+        throw new StripException(Text.of("strip.tiff-too-large"));
       }
       ifdAt.add(valueAt);
       finalFields.add(fields);
@@ -292,41 +293,41 @@ final class TiffStripper {
     } else if (tag == 34853) {
       gps = true;
     } else if (tag == 700) {
-      categories.add("XMP");
+      categories.add(Text.of("strip.xmp"));
     } else if (tag == 33723) {
-      categories.add("IPTC");
+      categories.add(Text.of("strip.iptc"));
     } else if (tag == 34377) {
-      categories.add("Photoshop image resources");
+      categories.add(Text.of("strip.photoshop-resources"));
     } else if (GEOTIFF.contains(tag)) {
-      categories.add("GeoTIFF georeferencing (position)");
+      categories.add(Text.of("strip.geotiff"));
     } else {
-      tagNames.add(NAMES.getOrDefault(tag, "tag " + tag));
+      String name = NAMES.get(tag);
+      tagNames.add(name != null ? name : Text.of("strip.tiff-tag", tag));
     }
   }
 
-  private List<String> report() {
-    List<String> removed = new ArrayList<>();
+  private List<Text> report() {
+    List<Text> removed = new ArrayList<>();
     if (exif) {
-      removed.add(gps ? "EXIF (incl. GPS position)" : "EXIF");
+      removed.add(ExifFacts.label(gps));
     } else if (gps) {
-      removed.add("GPS position");
+      removed.add(Text.of("strip.gps"));
     }
     removed.addAll(categories);
     if (!tagNames.isEmpty()) {
-      removed.add("TIFF tags (" + String.join(", ", tagNames) + ")");
+      removed.add(Text.of("strip.tiff-tags", StripReport.list(List.copyOf(tagNames))));
     }
     return List.copyOf(removed);
   }
 
   private ByteBuffer read(long pos, int len) throws IOException, StripException {
     if (pos < 0 || pos > size || len > size - pos) {
-      throw damaged("a structure at byte " + pos + " runs past the end of the file"
-          + " (truncated?)");
+      throw damaged(Text.of("strip.tiff-structure-past-end", pos));
     }
     ByteBuffer b = ByteBuffer.allocate(len);
     while (b.hasRemaining()) {
       if (in.read(b, pos + b.position()) < 0) {
-        throw damaged("the file ends early (truncated?)");
+        throw damaged(Text.of("strip.tiff-ends-early"));
       }
     }
     return b.flip().order(order == null ? ByteOrder.BIG_ENDIAN : order);
@@ -337,7 +338,7 @@ final class TiffStripper {
     while (done < b.length()) {
       long n = in.transferTo(b.offset() + done, b.length() - done, out);
       if (n <= 0) {
-        throw damaged("the file ends early (truncated?)");
+        throw damaged(Text.of("strip.tiff-ends-early"));
       }
       done += n;
     }
@@ -363,12 +364,11 @@ final class TiffStripper {
     return b.getInt(at) & 0xFFFF_FFFFL;
   }
 
-  private static StripException damaged(String what) {
-    return new StripException("damaged TIFF: " + what);
+  private static StripException damaged(Text what) {
+    return new StripException(what);
   }
 
   private static StripException raw() {
-    return new StripException("camera raw files (DNG, CR2, NEF and similar) are not supported:"
-        + " export the picture as JPEG or TIFF first");
+    return new StripException(Text.of("strip.camera-raw"));
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.palermo.text.Text;
 
 /**
  * Removes metadata from a WebP (a RIFF container) by copying only the chunks that make up the
@@ -36,22 +37,21 @@ final class WebpStripper {
 
   private WebpStripper() {}
 
-  static List<String> strip(Path source, Path target) throws IOException, StripException {
+  static List<Text> strip(Path source, Path target) throws IOException, StripException {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
         FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE)) {
       long fileSize = in.size();
       ByteBuffer header = read(in, 0, 12);
       if (header == null || !id(header, 0).equals("RIFF") || !id(header, 8).equals("WEBP")) {
-        throw new StripException("not a WebP: no RIFF/WEBP header");
+        throw new StripException(Text.of("strip.webp-no-header"));
       }
       long end = 8 + u32(header, 4);
       if (end > fileSize) {
-        throw new StripException("damaged WebP: the RIFF data runs past the end of the file"
-            + " (truncated?)");
+        throw new StripException(Text.of("strip.webp-riff-past-end"));
       }
       List<Chunk> chunks = chunks(in, end);
-      Set<String> removed = new LinkedHashSet<>();
+      Set<Text> removed = new LinkedHashSet<>();
       long riffSize = 4;
       boolean image = false;
       for (Chunk c : chunks) {
@@ -63,10 +63,10 @@ final class WebpStripper {
         }
       }
       if (!image) {
-        throw new StripException("damaged WebP: no image data");
+        throw new StripException(Text.of("strip.webp-no-image-data"));
       }
       if (riffSize > 0xFFFF_FFFFL) {
-        throw new StripException("damaged WebP: too large");
+        throw new StripException(Text.of("strip.webp-too-large"));
       }
       ByteBuffer newHeader = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
       newHeader.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) riffSize)
@@ -88,7 +88,7 @@ final class WebpStripper {
         }
       }
       if (fileSize > end) {
-        removed.add("data after the end of the image (" + (fileSize - end) + " bytes)");
+        removed.add(Text.of("strip.data-after-end", fileSize - end));
       }
       return List.copyOf(removed);
     }
@@ -99,7 +99,7 @@ final class WebpStripper {
     long pos = 12;
     while (pos < end) {
       if (pos + 8 > end || chunks.size() == MAX_CHUNKS) {
-        throw new StripException("damaged WebP: bad chunk at byte " + pos);
+        throw new StripException(Text.of("strip.webp-bad-chunk", pos));
       }
       ByteBuffer h = read(in, pos, 8);
       String id = id(h, 0);
@@ -107,14 +107,13 @@ final class WebpStripper {
       Chunk c = new Chunk(id, pos, size);
       long next = pos + 8 + c.padded();
       if (next > end && pos + 8 + size != end) {
-        throw new StripException("damaged WebP: chunk '" + printable(id) + "' at byte " + pos
-            + " runs past the end of the data (truncated?)");
+        throw new StripException(Text.of("strip.webp-chunk-past-end", printable(id), pos));
       }
       if (chunks.isEmpty() && !(id.equals("VP8X") || id.equals("VP8 ") || id.equals("VP8L"))) {
-        throw new StripException("damaged WebP: it starts with chunk '" + printable(id) + "'");
+        throw new StripException(Text.of("strip.webp-first-chunk", printable(id)));
       }
       if (id.equals("VP8X") && (size < 10 || size > 1024)) {
-        throw new StripException("damaged WebP: VP8X chunk of " + size + " bytes");
+        throw new StripException(Text.of("strip.webp-vp8x-size", size));
       }
       chunks.add(c);
       pos = Math.min(next, end);
@@ -122,11 +121,11 @@ final class WebpStripper {
     return chunks;
   }
 
-  private static String label(FileChannel in, Chunk c) throws IOException, StripException {
+  private static Text label(FileChannel in, Chunk c) throws IOException, StripException {
     switch (c.id()) {
       case "EXIF" -> {
         if (c.size() > EXIF_SCAN_MAX) {
-          return "EXIF";
+          return ExifFacts.label(false);
         }
         ByteBuffer b = read(in, c.start() + 8, (int) c.size());
         byte[] exif = b.array();
@@ -134,10 +133,10 @@ final class WebpStripper {
         return ExifFacts.scan(exif, offset).label();
       }
       case "XMP " -> {
-        return "XMP";
+        return Text.of("strip.xmp");
       }
       default -> {
-        return "RIFF chunk '" + printable(c.id()) + "'";
+        return Text.of("strip.riff-chunk", printable(c.id()));
       }
     }
   }
@@ -150,7 +149,7 @@ final class WebpStripper {
         if (pos == 0) {
           return null;
         }
-        throw new StripException("damaged WebP: the file ends early (truncated?)");
+        throw new StripException(Text.of("strip.webp-ends-early"));
       }
     }
     return b.flip();
@@ -162,7 +161,7 @@ final class WebpStripper {
     while (done < len) {
       long n = in.transferTo(pos + done, len - done, out);
       if (n <= 0) {
-        throw new StripException("damaged WebP: the file ends early (truncated?)");
+        throw new StripException(Text.of("strip.webp-ends-early"));
       }
       done += n;
     }

@@ -13,6 +13,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.palermo.text.Text;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -56,8 +57,7 @@ final class Xml {
       builder.setErrorHandler(STRICT);
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (ParserConfigurationException | SAXException | IOException e) {
-      throw new StripException("damaged Office document: malformed XML ("
-          + e.getMessage() + ")", e);
+      throw new StripException(Text.of("strip.malformed-xml", e.getMessage()), e);
     }
   }
 

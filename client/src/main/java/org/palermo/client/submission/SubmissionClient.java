@@ -173,7 +173,7 @@ public final class SubmissionClient {
       String organization) {
     String org = organization == null ? "" : organization.strip();
     if (org.isEmpty() || org.length() > 200) {
-      throw ClientException.usage("Name the organisation you sign for (1 to 200 characters)");
+      throw ClientException.usage(message("submission.organisation-required"));
     }
     Text on = open(workspace, document, version);
     Statement statement = new Statement(document.toString(), on.number(),
@@ -207,17 +207,17 @@ public final class SubmissionClient {
       try {
         s = JSON.readValue(documents.readText(v), Statement.class);
       } catch (JsonProcessingException e) {
-        throw ClientException.integrity("Sign-off " + v.manifest().document() + " is not a"
-            + " sign-off statement");
+        throw ClientException.integrity(message("submission.not-a-statement",
+            v.manifest().document()));
       }
       Anchor on = v.metadata().orElseThrow().on();
       Verified signed = versions.stream().filter(x -> x.manifest().version() == s.version())
-          .findFirst().orElseThrow(() -> ClientException.integrity("Sign-off "
-              + v.manifest().document() + " names a version the submission does not have"));
+          .findFirst().orElseThrow(() -> ClientException.integrity(message(
+              "submission.names-missing-version", v.manifest().document())));
       if (!s.document().equals(document.toString()) || s.version() != on.version()
           || !s.manifestHash().equals(manifestHash(signed))) {
-        throw ClientException.integrity("Sign-off " + v.manifest().document() + " does not"
-            + " name the version it is filed under");
+        throw ClientException.integrity(message("submission.filed-under-other-version",
+            v.manifest().document()));
       }
       out.add(new Endorsement(v, s, s.version() == current));
     }
@@ -226,7 +226,8 @@ public final class SubmissionClient {
 
   /**
    * Writes a version of the submission (the current one if none is named) as a PDF made here,
-   * with a last line naming the version and its sign-offs.
+   * with a last line naming the version and its sign-offs. That line stays in English: the PDF
+   * is drawn with the standard PDF fonts, which have no Arabic, Chinese or Cyrillic letters.
    */
   public Text exportPdf(WorkspaceId workspace, DocumentId document, OptionalLong version,
       Path target) {
@@ -239,9 +240,9 @@ public final class SubmissionClient {
     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
       PdfExport.write(text.text(), title(text), footer, out);
     } catch (FileAlreadyExistsException e) {
-      throw ClientException.usage(target + " exists: choose another -o FILE");
+      throw ClientException.usage(message("document.target-exists", target));
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write " + target + ": " + e.getMessage());
+      throw ClientException.usage(message("submission.cannot-write", target, e.getMessage()));
     }
     return text;
   }
@@ -257,14 +258,14 @@ public final class SubmissionClient {
     List<Verified> all = documents.versions(workspace, document);
     Verified chosen = version.isPresent()
         ? all.stream().filter(v -> v.manifest().version() == version.getAsLong()).findFirst()
-            .orElseThrow(() -> ClientException.usage("Document " + document + " has no version "
-                + version.getAsLong() + " you can read"))
+            .orElseThrow(() -> ClientException.usage(message(
+                "document.no-version-you-can-read", document, version.getAsLong())))
         : all.get(all.size() - 1);
     if (chosen.manifest().kind() == ManifestKind.TOMBSTONE) {
-      throw ClientException.usage("Document " + document + " was removed");
+      throw ClientException.usage(message("document.removed", document));
     }
     if (!DocumentClient.SUBMISSION.equals(chosen.metadata().orElseThrow().kindOrEvidence())) {
-      throw ClientException.usage("Document " + document + " is not a submission");
+      throw ClientException.usage(message("submission.not-a-submission", document));
     }
     return chosen;
   }
@@ -288,6 +289,11 @@ public final class SubmissionClient {
         .documents());
     bases.put(document.toString(), version);
     home.saveSubmissionBases(workspace.toString(), new Home.SubmissionBases(bases));
+  }
+
+  /** A user-facing text (this class has a {@link Text} of its own: a submission's text). */
+  private static org.palermo.text.Text message(String key, Object... args) {
+    return org.palermo.text.Text.of(key, args);
   }
 
   private static String title(Text text) {

@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palermo.client.ClientException;
+import org.palermo.text.Text;
 
 /**
  * The guide's texts as templates (../shared/domain, "Civil society engagement and transparency
  * pledge" and "Sample letter to state party focal point"), with {@code {{field}}} places to fill.
+ * The templates and their titles are in English, as the guide is.
  */
 public enum Template {
   /** The letter to the State Party's focal point asking how it will consult civil society. */
@@ -41,13 +44,14 @@ public enum Template {
     return title;
   }
 
+  /** The template named {@code text}; a usage error (exit 1) when there is none. */
   public static Template parse(String text) {
     for (Template t : values()) {
       if (t.label.equals(text.strip().toLowerCase(Locale.ROOT))) {
         return t;
       }
     }
-    throw new IllegalArgumentException("A template is letter or pledge");
+    throw ClientException.usage(Text.of("submission.no-template"));
   }
 
   /** The template's text, its fields unfilled. */
@@ -67,12 +71,15 @@ public enum Template {
     return List.copyOf(fieldsOf(text()));
   }
 
-  /** The text with the values given; fields without one stay as {@code {{field}}}. */
+  /**
+   * The text with the values given; fields without one stay as {@code {{field}}}. A value for a
+   * field the template lacks is a usage error (exit 1).
+   */
   public String fill(Map<String, String> values) {
     for (String name : values.keySet()) {
       if (!fields().contains(name)) {
-        throw new IllegalArgumentException("The " + label + " template has no field '" + name
-            + "' (its fields: " + String.join(", ", fields()) + ")");
+        throw ClientException.usage(Text.of("submission.no-such-field", label, name,
+            String.join(", ", fields())));
       }
     }
     Matcher m = FIELD.matcher(text());

@@ -32,10 +32,12 @@ import org.apache.commons.imaging.formats.tiff.constants.GpsTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.palermo.client.i18n.ClientText;
 
 /** Files with known metadata, made on the fly, and ways to look for that metadata. */
 final class Fixtures {
   static final String CANARY = "PALERMO-CANARY-7f3a9c";
+
   static final String AUTHOR = "Amina Canary-Reporter";
   static final String GPS_TEXT = "33,30.8280N";
   static final String DATUM = "CANARY-DATUM";
@@ -62,6 +64,11 @@ final class Fixtures {
       + "35c9fc870a00c3f3bc01002008205188258759569a65d288fe07363b");
 
   private Fixtures() {}
+
+  /** What a report says was removed, in English. */
+  static List<String> removed(StripReport report) {
+    return report.removed().stream().map(ClientText::english).toList();
+  }
 
   /** A picture with a pattern that JPEG keeps recognisable. */
   static BufferedImage picture(int width, int height) {

@@ -12,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.palermo.client.ClientException;
 
 class TemplateAndPdfTest {
   @Test
@@ -28,9 +29,13 @@ class TemplateAndPdfTest {
         Template.unfilled(letter));
     assertTrue(Template.PLEDGE.fill(Map.of("state", "Chile")).contains(
         "the Government of Chile is committed to involving civil society"));
-    assertThrows(IllegalArgumentException.class, () -> Template.PLEDGE.fill(Map.of("stat",
-        "Chile")));
-    assertThrows(IllegalArgumentException.class, () -> Template.parse("memo"));
+    ClientException field = assertThrows(ClientException.class,
+        () -> Template.PLEDGE.fill(Map.of("stat", "Chile")));
+    assertEquals(ClientException.USAGE, field.exitCode());
+    assertTrue(field.getMessage().startsWith("The pledge template has no field 'stat'"),
+        field.getMessage());
+    assertEquals("A template is letter or pledge",
+        assertThrows(ClientException.class, () -> Template.parse("memo")).getMessage());
     assertEquals(Template.LETTER, Template.parse(" Letter "));
   }
 
