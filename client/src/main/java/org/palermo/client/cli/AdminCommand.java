@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.palermo.security.recovery.RecoveryKeyFormatException;
 import org.palermo.security.states.StateCode;
 import org.palermo.security.states.StateFunction;
 import org.palermo.security.states.StateRegistry;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,40 +35,43 @@ import picocli.CommandLine.ParentCommand;
  * start. Looking an account up needs a session (any account of the operator's).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-    description = "Operator tasks: certify and revoke State accounts (signed with the operator"
-        + " key; its secret comes from PALERMO_OPERATOR_SECRET or a prompt), and plugins.",
     subcommands = AdminPluginsCommand.class)
 final class AdminCommand {
   @ParentCommand PalermoCli root;
 
   @Option(names = "--operator-key", paramLabel = "FILE",
-      description = "The sealed operator key (operator-key.sealed in the server's data folder)")
+      descriptionKey = "help-admin.operator-key")
   Path operatorKey;
 
-  @Command(name = "certify-state", description = "Certify NAME's account as speaking for a"
-      + " State. Compare NAME's fingerprint with that person first (--fingerprint checks it).")
+  @Command(name = "certify-state")
   int certifyState(
-      @Parameters(index = "0", paramLabel = "NAME") String name,
+      @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "help-admin.name")
+      String name,
       @Option(names = "--state", required = true, paramLabel = "ISO3",
-          description = "The State, as its ISO 3166-1 alpha-3 code (MEX, ZWE, ...)") String state,
+          descriptionKey = "help-admin.state") String state,
       @Option(names = "--function", required = true, paramLabel = "F",
-          description = "focal-point or governmental-expert") String function,
+          descriptionKey = "help-admin.function") String function,
       @Option(names = "--valid-days", defaultValue = "365", paramLabel = "N",
-          description = "Days the certificate is valid (default ${DEFAULT-VALUE}; 1 to 1830)")
-      int validDays,
+          descriptionKey = "help-admin.valid-days") int validDays,
       @Option(names = "--fingerprint", paramLabel = "DIGITS",
-          description = "NAME's fingerprint as that person read it to you: refuse any other")
-      String fingerprint) {
+          descriptionKey = "help-admin.fingerprint") String fingerprint) {
     if (validDays < 1 || validDays > 1830) {
-      throw ClientException.usage("--valid-days is 1 to 1830");
+      throw ClientException.usage(Text.of("cmd-admin.valid-days-range"));
     }
     StateCode code;
     StateFunction role;
     try {
       code = StateCode.parse(state);
+    } catch (IllegalArgumentException e) {
+      throw ClientException.usage(Text.of("cmd-admin.not-a-state-code",
+          state.strip().toUpperCase(Locale.ROOT)));
+    }
+    try {
       role = StateFunction.parse(function);
     } catch (IllegalArgumentException e) {
-      throw ClientException.usage(e.getMessage());
+      throw ClientException.usage(Text.of("cmd-admin.unknown-function", function,
+          String.join(", ", Arrays.stream(StateFunction.values()).map(StateFunction::label)
+              .toList())));
     }
     SigningKeyPair operator = openOperatorKey();
     PalermoHttp http = root.connect();
@@ -74,8 +79,7 @@ final class AdminCommand {
     Identity identity = new AccountClient(http, root.home()).contact(handle);
     String digits = identity.fingerprint().toDigits();
     if (fingerprint != null && !digitsOf(fingerprint).equals(digitsOf(digits))) {
-      throw ClientException.integrity("The server serves keys for '" + handle + "' whose"
-          + " fingerprint is " + digits + ", not the one given");
+      throw ClientException.integrity(Text.of("cmd-admin.fingerprint-differs", handle, digits));
     }
     StatesClient states = new StatesClient(http, root.home(), Clock.systemUTC());
     StateRegistry.Entry made = states.certify(operator, identity, handle, code, role,
@@ -91,8 +95,9 @@ final class AdminCommand {
     return 0;
   }
 
-  @Command(name = "revoke-state", description = "Revoke the certificate of NAME's account.")
-  int revokeState(@Parameters(index = "0", paramLabel = "NAME") String name) {
+  @Command(name = "revoke-state")
+  int revokeState(@Parameters(index = "0", paramLabel = "NAME", descriptionKey = "help-admin.name")
+      String name) {
     SigningKeyPair operator = openOperatorKey();
     PalermoHttp http = root.connect();
     String handle = name.toLowerCase(Locale.ROOT);
@@ -110,31 +115,30 @@ final class AdminCommand {
 
   private SigningKeyPair openOperatorKey() {
     if (operatorKey == null) {
-      throw ClientException.usage("Give --operator-key FILE (operator-key.sealed in the"
-          + " server's data folder)");
+      throw ClientException.usage(Text.of("cmd-admin.give-operator-key"));
     }
     byte[] sealed;
     try {
       sealed = Files.readAllBytes(operatorKey);
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read the operator key " + operatorKey + ": "
-          + e.getMessage());
+      throw ClientException.usage(Text.of("cmd-admin.cannot-read-key", operatorKey,
+          String.valueOf(e.getMessage())));
     }
     String secret = root.terminal().env().get("PALERMO_OPERATOR_SECRET");
     if (secret == null || secret.isBlank()) {
       if (root.terminal().console() == null) {
-        throw ClientException.usage("No terminal to ask for the operator secret: set"
-            + " PALERMO_OPERATOR_SECRET");
+        throw ClientException.usage(Text.of("cmd-admin.no-terminal-for-secret"));
       }
-      char[] typed = root.terminal().console().readPassword("Operator secret: ");
+      char[] typed = root.terminal().console().readPassword("%s",
+          root.terminal().text(Text.of("cmd-admin.secret-prompt")));
       secret = typed == null ? "" : new String(typed);
     }
     try {
       return KeyBundle.open(sealed, RecoveryKey.parse(secret).bundleKey()).signing();
     } catch (RecoveryKeyFormatException e) {
-      throw ClientException.usage("That is not an operator secret: " + e.getMessage());
+      throw ClientException.usage(Text.of("cmd-admin.not-a-secret", e.getMessage()));
     } catch (KeyBundleException e) {
-      throw ClientException.usage("The operator secret does not open " + operatorKey);
+      throw ClientException.usage(Text.of("cmd-admin.secret-does-not-open", operatorKey));
     }
   }
 

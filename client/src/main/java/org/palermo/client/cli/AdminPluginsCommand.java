@@ -20,7 +20,9 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.palermo.client.ClientException;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.plugin.api.Capability;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,21 +33,22 @@ import picocli.CommandLine.ParentCommand;
  * run, and with which capabilities. Decisions go to {@code approved.properties} in that folder
  * and take effect when the server next starts.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "On the server's machine: list the plugin folder, enable a plugin with the"
-        + " capabilities you approve, disable one. Takes effect at the server's next start.")
+@Command(name = "plugins", mixinStandardHelpOptions = true)
 final class AdminPluginsCommand {
   static final String APPROVALS = "approved.properties";
   static final String DESCRIPTOR = "META-INF/palermo-plugin.properties";
 
   @ParentCommand AdminCommand admin;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "The plugin folder (default"
-      + " $PALERMO_PLUGINS_DIR, or plugins in $PALERMO_DATA_DIR or ./data)")
+  @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "help-admin.plugins-dir")
   Path dir;
 
-  @Command(name = "list", description = "Each plugin jar: id, version, the API version and the"
-      + " capabilities it asks for, and what you enabled.")
+  /** A printed value in the terminal's language; in English under --json (an API). */
+  private String value(Text text) {
+    return admin.root.json() ? ClientText.english(text) : admin.root.terminal().text(text);
+  }
+
+  @Command(name = "list")
   int list() {
     Path folder = folder();
     Properties approved = approvals(folder);
@@ -55,40 +58,43 @@ final class AdminPluginsCommand {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("file", jar.getFileName().toString());
       if (d == null) {
-        row.put("descriptor", "none readable");
+        row.put("descriptor", value(Text.of("cmd-admin.no-descriptor")));
       } else {
         String id = d.getProperty("id", "?");
         row.put("id", id);
         row.put("version", d.getProperty("version", "?"));
         row.put("requires", d.getProperty("requires", "?"));
         row.put("asks", d.getProperty("capabilities", "").strip());
-        row.put("enabled", approved.containsKey(id) ? "yes, approved: "
-            + approved.getProperty(id) : "no");
+        row.put("enabled", value(approved.containsKey(id)
+            ? Text.of("cmd-admin.enabled-approved", approved.getProperty(id))
+            : Text.of("cmd-admin.not-enabled")));
       }
       rows.add(row);
     }
     if (admin.root.json()) {
       admin.root.print(PalermoCli.fields("folder", folder.toString(), "plugins", rows));
     } else if (rows.isEmpty()) {
-      admin.root.terminal().out().println("No plugin jars in " + folder);
+      admin.root.terminal().say(Text.of("cmd-admin.no-plugin-jars", folder));
     } else {
-      rows.forEach(r -> admin.root.terminal().out().println(String.join("  ",
-          r.values().stream().map(String::valueOf).toList())));
+      rows.forEach(r -> admin.root.terminal().say(r.containsKey("id")
+          ? Text.of("cmd-admin.plugin-row", r.get("file"), r.get("id"), r.get("version"),
+              r.get("requires"), r.get("asks"), r.get("enabled"))
+          : Text.of("cmd-admin.plugin-row-unreadable", r.get("file"), r.get("descriptor"))));
     }
     return 0;
   }
 
-  @Command(name = "enable", description = "Let the plugin ID run, with the capabilities you"
-      + " approve (all it asks for, or it is refused with its reason).")
-  int enable(@Parameters(index = "0", paramLabel = "ID") String id,
+  @Command(name = "enable")
+  int enable(@Parameters(index = "0", paramLabel = "ID", descriptionKey = "help-admin.plugin-id")
+      String id,
       @Option(names = "--approve", paramLabel = "CAPS", split = ",",
-          description = "Capabilities to approve, e.g. rest,events") List<String> capabilities) {
+          descriptionKey = "help-admin.approve") List<String> capabilities) {
     List<String> labels = new ArrayList<>();
     for (String c : capabilities == null ? List.<String>of() : capabilities) {
       String label = c.strip();
       if (Capability.fromLabel(label).isEmpty()) {
-        throw ClientException.usage("No capability '" + label + "'; there are: " + String.join(
-            ", ", Arrays.stream(Capability.values()).map(Capability::label).toList()));
+        throw ClientException.usage(Text.of("cmd-admin.no-capability", label, String.join(
+            ", ", Arrays.stream(Capability.values()).map(Capability::label).toList())));
       }
       if (!labels.contains(label)) {
         labels.add(label);
@@ -99,23 +105,24 @@ final class AdminPluginsCommand {
     Properties approved = approvals(folder);
     approved.setProperty(id, String.join(",", labels));
     save(folder, approved);
-    admin.root.print(PalermoCli.fields("enabled", id, "approved", labels.isEmpty() ? "nothing"
-        : String.join(",", labels), "effective", "at the server's next start"));
+    admin.root.print(PalermoCli.fields("enabled", id, "approved", labels.isEmpty()
+        ? value(Text.of("cmd-admin.nothing")) : String.join(",", labels), "effective",
+        value(Text.of("cmd-admin.next-start"))));
     return 0;
   }
 
-  @Command(name = "disable", description = "Stop the plugin ID from running (at the next"
-      + " start).")
-  int disable(@Parameters(index = "0", paramLabel = "ID") String id) {
+  @Command(name = "disable")
+  int disable(@Parameters(index = "0", paramLabel = "ID", descriptionKey = "help-admin.plugin-id")
+      String id) {
     requireId(id);
     Path folder = folder();
     Properties approved = approvals(folder);
     if (approved.remove(id) == null) {
-      throw ClientException.usage("Plugin " + id + " is not enabled");
+      throw ClientException.usage(Text.of("cmd-admin.plugin-not-enabled", id));
     }
     save(folder, approved);
     admin.root.print(PalermoCli.fields("disabled", id, "effective",
-        "at the server's next start"));
+        value(Text.of("cmd-admin.next-start"))));
     return 0;
   }
 
@@ -134,20 +141,20 @@ final class AdminPluginsCommand {
 
   private static void requireId(String id) {
     if (!id.matches("[a-z][a-z0-9-]{1,39}")) {
-      throw ClientException.usage("A plugin id is 2 to 40 lower-case letters, digits and"
-          + " hyphens, starting with a letter");
+      throw ClientException.usage(Text.of("cmd-admin.plugin-id-form"));
     }
   }
 
   private static List<Path> jars(Path folder) {
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
-      throw ClientException.usage("No plugin folder " + folder + " (give --dir DIR)");
+      throw ClientException.usage(Text.of("cmd-admin.no-plugin-folder", folder));
     }
     try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "*.jar")) {
       all.forEach(out::add);
     } catch (IOException e) {
-      throw ClientException.usage("Cannot read " + folder + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("cmd-admin.cannot-read", folder,
+          String.valueOf(e.getMessage())));
     }
     out.sort(null);
     return out;
@@ -177,7 +184,8 @@ final class AdminPluginsCommand {
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(in);
       } catch (IOException | IllegalArgumentException e) {
-        throw ClientException.usage("Cannot read " + file + ": " + e.getMessage());
+        throw ClientException.usage(Text.of("cmd-admin.cannot-read", file,
+            String.valueOf(e.getMessage())));
       }
     }
     return p;
@@ -198,7 +206,8 @@ final class AdminPluginsCommand {
       Files.move(partial, folder.resolve(APPROVALS), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw ClientException.usage("Cannot write in " + folder + ": " + e.getMessage());
+      throw ClientException.usage(Text.of("cmd-admin.cannot-write-in", folder,
+          String.valueOf(e.getMessage())));
     }
   }
 

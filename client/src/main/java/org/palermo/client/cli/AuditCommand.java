@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.palermo.client.ClientException;
 import org.palermo.client.audit.AuditClient;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.security.audit.AuditAuthor;
 import org.palermo.security.audit.AuditEvent;
 import org.palermo.security.audit.AuditLog;
@@ -18,6 +20,7 @@ import org.palermo.security.ids.AccountId;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.membership.MembershipChange;
 import org.palermo.security.membership.MembershipLog;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,16 +30,18 @@ import picocli.CommandLine.ParentCommand;
  * {@code palermo audit ...}: a workspace's audit log, verified on this machine (every entry's
  * signature, the hash chain, its rules against the membership log, the head pinned before).
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "A workspace's audit log: show, verify (exit 3 on any tampering), export a"
-        + " file that verifies offline.")
+@Command(name = "audit", mixinStandardHelpOptions = true)
 final class AuditCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "show", description = "Every entry, verified: when (to the minute), who"
-      + " (a member, or the server for what only it saw) and what; then the head to compare"
-      + " with other members over another channel.")
-  int show(@Parameters(index = "0", paramLabel = "WS") String ws) {
+  /** A printed value in the terminal's language; in English under --json (an API). */
+  private String value(Text text) {
+    return root.json() ? ClientText.english(text) : root.terminal().text(text);
+  }
+
+  @Command(name = "show")
+  int show(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-audit.ws")
+      String ws) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
     AuditLog log = session.audit().log(workspace);
@@ -47,32 +52,31 @@ final class AuditCommand {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("sequence", i);
       row.put("at", event.at().toString());
-      row.put("by", by(session, log.membership(), log.authorOf(i), names));
-      row.put("what", describe(log.membership(), event));
+      row.put("by", by(session, log.membership(), log.authorOf(i), names, this::value));
+      row.put("what", value(describe(log.membership(), event)));
       rows.add(row);
     }
     if (root.json()) {
-      Map<String, Object> out = new LinkedHashMap<>(summary(log));
+      Map<String, Object> out = new LinkedHashMap<>(summary(log, this::value));
       out.put("entries", rows);
       root.print(out);
       return 0;
     }
     for (Map<String, Object> r : rows) {
-      root.terminal().out().println(r.get("sequence") + "  " + r.get("at") + "  " + r.get("by")
-          + "  " + r.get("what"));
+      root.terminal().say(Text.of("cmd-audit.row", r.get("sequence"), r.get("at"), r.get("by"),
+          r.get("what")));
     }
-    root.print(summary(log));
+    root.print(summary(log, this::value));
     return 0;
   }
 
-  @Command(name = "verify", description = "Verify the whole log against the membership log and"
-      + " the head this device pinned (exit 3 if anything was changed, dropped or reordered);"
-      + " --file verifies an export instead, with no server and no account.")
-  int verify(@Parameters(index = "0", paramLabel = "WS", arity = "0..1") String ws,
-      @Option(names = "--file", paramLabel = "FILE", description = "An export to verify"
-          + " offline") Path file) {
+  @Command(name = "verify")
+  int verify(@Parameters(index = "0", paramLabel = "WS", arity = "0..1",
+          descriptionKey = "help-audit.ws") String ws,
+      @Option(names = "--file", paramLabel = "FILE", descriptionKey = "help-audit.verify-file")
+      Path file) {
     if ((ws == null) == (file == null)) {
-      throw ClientException.usage("Give WS, or --file FILE");
+      throw ClientException.usage(Text.of("cmd-audit.ws-or-file"));
     }
     AuditLog log;
     if (file != null) {
@@ -83,71 +87,100 @@ final class AuditCommand {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("verified", true);
-    out.putAll(summary(log));
+    out.putAll(summary(log, this::value));
     root.print(out);
     return 0;
   }
 
-  @Command(name = "export", description = "Write the verified log, with the membership log it is"
-      + " checked against, to a file that 'palermo audit verify --file' checks offline.")
-  int export(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE") Path output) {
+  @Command(name = "export")
+  int export(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-audit.ws")
+      String ws,
+      @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+          descriptionKey = "help-audit.export-output") Path output) {
     PalermoCli.Unlocked session = root.unlock();
     AuditLog log = session.audit().export(session.workspaces().resolve(ws), output);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("file", output.toString());
-    out.putAll(summary(log));
+    out.putAll(summary(log, this::value));
     root.print(out);
     return 0;
   }
 
-  private static Map<String, Object> summary(AuditLog log) {
+  private static Map<String, Object> summary(AuditLog log, Function<Text, String> value) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", log.workspace().toString());
     out.put("entries", log.entries().size());
     out.put("head", log.head().map(h -> h.sequence() + ":"
-        + HexFormat.of().formatHex(h.hash())).orElse("(empty)"));
+        + HexFormat.of().formatHex(h.hash())).orElse(value.apply(Text.of("cmd-audit.empty"))));
     out.put("serverKey", HexFormat.of().formatHex(log.serverKey().keyId()));
     return out;
   }
 
   private static String by(PalermoCli.Unlocked session, MembershipLog membership,
-      AuditAuthor author, Map<AccountId, String> names) {
+      AuditAuthor author, Map<AccountId, String> names, Function<Text, String> value) {
     if (author instanceof AuditAuthor.Member member) {
       return names.computeIfAbsent(member.account(), a -> membership.members().stream()
           .filter(m -> m.identity().account().equals(a)).findFirst()
           .map(m -> session.workspaces().handleOf(m.identity()))
-          .orElse("former member " + a));
+          .orElseGet(() -> value.apply(Text.of("cmd-audit.former-member", a))));
     }
-    return "server";
+    return value.apply(Text.of("cmd-audit.server"));
   }
 
-  private static String describe(MembershipLog membership, AuditEvent event) {
+  private static Text describe(MembershipLog membership, AuditEvent event) {
     if (event instanceof AuditEvent.MembershipChanged c) {
-      String kind;
+      Text kind;
       try {
-        kind = MembershipChange.decode(membership.entries().get((int) c.changed().sequence())
-            .payload()).getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        kind = kind(MembershipChange.decode(membership.entries()
+            .get((int) c.changed().sequence()).payload()));
       } catch (MalformedEntryException e) {
-        kind = "change";
+        kind = Text.of("cmd-audit.kind-change");
       }
-      return "membership " + kind + " (entry " + c.changed().sequence() + ")";
+      return Text.of("cmd-audit.membership", kind, c.changed().sequence());
     } else if (event instanceof AuditEvent.VersionPut v) {
-      return "put version " + v.version() + " of " + v.document();
+      return Text.of("cmd-audit.version-put", v.version(), v.document());
     } else if (event instanceof AuditEvent.DisclosureChanged d) {
-      return "disclosure entry " + d.entry().sequence() + " of " + d.document();
+      return Text.of("cmd-audit.disclosure-changed", d.entry().sequence(), d.document());
     } else if (event instanceof AuditEvent.KeysGranted g) {
-      return "granted the key of version " + g.version() + " of " + g.document() + " to "
-          + g.accounts().size() + " State account(s)";
+      return Text.of("cmd-audit.keys-granted", g.version(), g.document(), g.accounts().size());
     } else if (event instanceof AuditEvent.SignedOff s) {
-      return "signed off version " + s.version() + " of " + s.document();
+      return Text.of("cmd-audit.signed-off", s.version(), s.document());
     } else if (event instanceof AuditEvent.PluginAction p) {
-      return "plugin " + p.plugin() + ": " + p.subject() + ": " + p.action();
+      return Text.of("cmd-audit.plugin-action", p.plugin(), p.subject(), p.action());
     } else if (event instanceof AuditEvent.ServerObserved o) {
-      return o.observation().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + o.document().map(d -> " " + d + " v" + o.version()).orElse("")
-          + o.account().map(a -> " by " + a).orElse("");
+      // An observation always names a document version, and an account exactly when its kind
+      // does (AuditEvent.ServerObserved checks both).
+      String document = o.document().map(String::valueOf).orElse("");
+      String account = o.account().map(String::valueOf).orElse("");
+      return switch (o.observation()) {
+        case GRANT_FETCHED -> Text.of("cmd-audit.grant-fetched", document, o.version(), account);
+        case PUBLIC_RELEASED -> Text.of("cmd-audit.public-released", document, o.version());
+        case PUBLIC_WITHDRAWN -> Text.of("cmd-audit.public-withdrawn", document, o.version());
+        case UPLOAD_ABANDONED -> Text.of("cmd-audit.upload-abandoned", document, o.version(),
+            account);
+      };
     }
-    return event.getClass().getSimpleName();
+    return Text.of("cmd-audit.unknown-event", event.getClass().getSimpleName());
+  }
+
+  /** The kind of a membership change, as a word. */
+  private static Text kind(MembershipChange change) {
+    if (change instanceof MembershipChange.Create) {
+      return Text.of("cmd-audit.kind-create");
+    } else if (change instanceof MembershipChange.Invite) {
+      return Text.of("cmd-audit.kind-invite");
+    } else if (change instanceof MembershipChange.Accept) {
+      return Text.of("cmd-audit.kind-accept");
+    } else if (change instanceof MembershipChange.Rekey) {
+      return Text.of("cmd-audit.kind-rekey");
+    } else if (change instanceof MembershipChange.Remove) {
+      return Text.of("cmd-audit.kind-remove");
+    } else if (change instanceof MembershipChange.ChangeRole) {
+      return Text.of("cmd-audit.kind-changerole");
+    } else if (change instanceof MembershipChange.Leave) {
+      return Text.of("cmd-audit.kind-leave");
+    }
+    return Text.of("cmd-audit.kind-other",
+        change.getClass().getSimpleName().toLowerCase(Locale.ROOT));
   }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
 import org.palermo.client.ClientException;
 import org.palermo.client.checklist.ChecklistClient;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.i18n.ClientText;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.security.ids.WorkspaceId;
+import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,12 +25,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code palermo checklist ...}: the cluster-checklist plugin's review profile, schedule and
  * checklists; an item's notes are sealed here before anything reaches the server.
  */
-@Command(name = "checklist", mixinStandardHelpOptions = true,
-    description = "The UNTOC review: a workspace's review profile, which cluster is under review"
-        + " when, and checklists per cluster (cluster-1 to cluster-4) and for the guide's action"
-        + " plan (action-plan). Needs the cluster-checklist plugin on the server.")
+@Command(name = "checklist", mixinStandardHelpOptions = true)
 final class ChecklistCommand {
   @ParentCommand PalermoCli root;
+
+  /** A printed value in the terminal's language; in English under --json (an API). */
+  private String value(Text text) {
+    return root.json() ? ClientText.english(text) : root.terminal().text(text);
+  }
 
   private ChecklistClient client() {
     PalermoHttp http = root.connect();
@@ -40,19 +44,19 @@ final class ChecklistCommand {
     return session.workspaces().resolve(ws);
   }
 
-  @Command(name = "profile", description = "Show the workspace's review profile, or set it"
-      + " (owners and editors) with all of --state, --instrument, --uncac, --group,"
-      + " --start-year.")
-  int profile(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Option(names = "--state", paramLabel = "STATE") String state,
-      @Option(names = "--instrument", paramLabel = "ID", split = ",", description = "convention,"
-          + " trafficking-in-persons, smuggling-of-migrants, firearms (repeat or comma-separate)")
-      List<String> instruments,
-      @Option(names = "--uncac", paramLabel = "yes|no", description = "Is the State party to"
-          + " UNCAC?") String uncac,
-      @Option(names = "--group", paramLabel = "N") Integer group,
-      @Option(names = "--start-year", paramLabel = "YEAR", description = "Calendar year of the"
-          + " Mechanism's year 1") Integer startYear) {
+  @Command(name = "profile")
+  int profile(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Option(names = "--state", paramLabel = "STATE", descriptionKey = "help-checklist.state")
+      String state,
+      @Option(names = "--instrument", paramLabel = "ID", split = ",",
+          descriptionKey = "help-checklist.instrument") List<String> instruments,
+      @Option(names = "--uncac", paramLabel = "yes|no", descriptionKey = "help-checklist.uncac")
+      String uncac,
+      @Option(names = "--group", paramLabel = "N", descriptionKey = "help-checklist.group")
+      Integer group,
+      @Option(names = "--start-year", paramLabel = "YEAR",
+          descriptionKey = "help-checklist.start-year") Integer startYear) {
     WorkspaceId workspace = workspace(root.unlock(), ws);
     JsonNode profile;
     if (state == null && instruments == null && uncac == null && group == null
@@ -61,11 +65,10 @@ final class ChecklistCommand {
     } else {
       if (state == null || instruments == null || uncac == null || group == null
           || startYear == null) {
-        throw ClientException.usage("Setting a profile takes --state, --instrument, --uncac,"
-            + " --group and --start-year");
+        throw ClientException.usage(Text.of("cmd-checklist.profile-needs-all"));
       }
       if (!uncac.equals("yes") && !uncac.equals("no")) {
-        throw ClientException.usage("--uncac is yes or no");
+        throw ClientException.usage(Text.of("cmd-checklist.uncac-yes-or-no"));
       }
       profile = client().saveProfile(workspace, state, instruments, uncac.equals("yes"), group,
           startYear);
@@ -75,55 +78,65 @@ final class ChecklistCommand {
     List<String> ids = new ArrayList<>();
     profile.path("instruments").forEach(i -> ids.add(i.asText()));
     out.put("instruments", String.join(",", ids));
-    out.put("partyToUncac", profile.path("partyToUncac").asBoolean() ? "yes" : "no");
+    out.put("partyToUncac", value(profile.path("partyToUncac").asBoolean()
+        ? Text.of("cmd-checklist.yes") : Text.of("cmd-checklist.no")));
     out.put("group", profile.path("group").asInt());
     out.put("startYear", profile.path("startYear").asInt());
     root.print(out);
     return 0;
   }
 
-  @Command(name = "schedule", description = "Which cluster is under review in a year of the"
-      + " Mechanism (--year 5) or a calendar year (--calendar-year 2025; default this year),"
-      + " the next phase, and the articles under review.")
-  int schedule(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Option(names = "--year", paramLabel = "N") Integer year,
-      @Option(names = "--calendar-year", paramLabel = "YEAR") Integer calendarYear) {
+  @Command(name = "schedule")
+  int schedule(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Option(names = "--year", paramLabel = "N", descriptionKey = "help-checklist.year")
+      Integer year,
+      @Option(names = "--calendar-year", paramLabel = "YEAR",
+          descriptionKey = "help-checklist.calendar-year") Integer calendarYear) {
     WorkspaceId workspace = workspace(root.unlock(), ws);
     JsonNode s = client().schedule(workspace, year, calendarYear);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("year", s.path("phase").path("year").asInt() + " ("
         + s.path("phase").path("calendarYear").asInt() + ")");
-    out.put("phase", phase(s.path("phase")));
-    out.put("next", s.path("next").isNull() || s.path("next").isMissingNode() ? "none"
-        : phase(s.path("next")));
+    out.put("phase", value(phase(s.path("phase"))));
+    out.put("next", value(s.path("next").isNull() || s.path("next").isMissingNode()
+        ? Text.of("cmd-checklist.none") : phase(s.path("next"))));
     List<String> articles = new ArrayList<>();
     s.path("articles").forEach(a -> articles.add(a.path("instrument").asText() + " "
         + a.path("article").asText()));
-    out.put("articles", articles.isEmpty() ? "none" : String.join(", ", articles));
+    out.put("articles", articles.isEmpty() ? value(Text.of("cmd-checklist.none"))
+        : String.join(", ", articles));
     root.print(out);
     return 0;
   }
 
-  private static String phase(JsonNode p) {
-    String years = "years " + p.path("firstYear").asInt() + "-" + p.path("lastYear").asInt();
+  private static Text phase(JsonNode p) {
+    int first = p.path("firstYear").asInt();
+    int last = p.path("lastYear").asInt();
     return switch (p.path("stage").asText()) {
-      case "review" -> "cluster " + p.path("cluster").asInt() + " (" + years + ")";
-      case "done" -> "all clusters reviewed";
-      default -> p.path("stage").asText() + " (" + years + ")";
+      case "review" -> Text.of("cmd-checklist.phase-review", p.path("cluster").asInt(), first,
+          last);
+      case "preparatory" -> Text.of("cmd-checklist.phase-preparatory", first, last);
+      case "waiting" -> Text.of("cmd-checklist.phase-waiting", first, last);
+      case "done" -> Text.of("cmd-checklist.phase-done");
+      default -> Text.of("cmd-checklist.phase-other", p.path("stage").asText(), first, last);
     };
   }
 
-  @Command(name = "start", description = "Start a checklist (owners and editors): cluster-1"
-      + " to cluster-4 (one item per applicable article) or action-plan.")
-  int start(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "CHECKLIST") String checklist) {
+  @Command(name = "start")
+  int start(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Parameters(index = "1", paramLabel = "CHECKLIST",
+          descriptionKey = "help-checklist.checklist") String checklist) {
     WorkspaceId workspace = workspace(root.unlock(), ws);
     return show(client().start(workspace, checklist));
   }
 
-  @Command(name = "show", description = "A checklist's items, their status and progress.")
-  int show(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "CHECKLIST") String checklist) {
+  @Command(name = "show")
+  int show(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Parameters(index = "1", paramLabel = "CHECKLIST",
+          descriptionKey = "help-checklist.checklist") String checklist) {
     WorkspaceId workspace = workspace(root.unlock(), ws);
     return show(client().get(workspace, checklist));
   }
@@ -133,33 +146,38 @@ final class ChecklistCommand {
       root.terminal().out().println(c.toString());
       return 0;
     }
-    var out = root.terminal().out();
+    Terminal terminal = root.terminal();
+    var out = terminal.out();
     out.println(c.path("title").asText());
-    c.path("items").forEach(i -> out.println("  " + i.path("item").asText() + "  "
-        + i.path("status").asText() + "  " + i.path("label").asText()
-        + (i.path("assignees").isEmpty() ? "" : "  assigned: " + i.path("assignees").size())
-        + (i.path("documents").isEmpty() ? "" : "  documents: " + i.path("documents").size())
-        + (i.path("notes").isTextual() ? "  notes" : "")));
-    c.path("progress").fields().forEachRemaining(e -> out.println("progress " + e.getKey()
-        + ": " + e.getValue().path("done").asInt() + "/" + e.getValue().path("total").asInt()
-        + " (" + e.getValue().path("percent").asInt() + "%)"));
+    c.path("items").forEach(i -> out.println("  " + terminal.text(Text.of("cmd-checklist.item",
+        i.path("item").asText(), i.path("status").asText(), i.path("label").asText()))
+        + (i.path("assignees").isEmpty() ? "" : "  " + terminal.text(Text.of(
+            "cmd-checklist.assigned", i.path("assignees").size())))
+        + (i.path("documents").isEmpty() ? "" : "  " + terminal.text(Text.of(
+            "cmd-checklist.documents", i.path("documents").size())))
+        + (i.path("notes").isTextual() ? "  " + terminal.text(Text.of("cmd-checklist.notes"))
+            : "")));
+    c.path("progress").fields().forEachRemaining(e -> terminal.say(Text.of(
+        "cmd-checklist.progress", e.getKey(), e.getValue().path("done").asInt(),
+        e.getValue().path("total").asInt(), e.getValue().path("percent").asInt())));
     return 0;
   }
 
-  @Command(name = "set", description = "Change an item: its status, who is assigned (owners"
-      + " and editors), linked documents, or notes sealed here from a file.")
-  int set(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "CHECKLIST") String checklist,
-      @Parameters(index = "2", paramLabel = "ITEM", description = "instrument:article, or"
-          + " phase.step") String item,
-      @Option(names = "--status", paramLabel = "S", description = "not-started,"
-          + " gathering-evidence, drafting, submitted, not-applicable") String status,
-      @Option(names = "--assign", paramLabel = "HANDLE", split = ",", description = "Members"
-          + " to assign (replaces the list; --assign '' for none)") List<String> assign,
-      @Option(names = "--link", paramLabel = "DOC", split = ",", description = "Documents to"
-          + " link (replaces the list)") List<String> link,
-      @Option(names = "--notes-file", paramLabel = "FILE", description = "Notes to seal and"
-          + " attach (UTF-8 text)") Path notesFile) {
+  @Command(name = "set")
+  int set(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Parameters(index = "1", paramLabel = "CHECKLIST",
+          descriptionKey = "help-checklist.checklist") String checklist,
+      @Parameters(index = "2", paramLabel = "ITEM", descriptionKey = "help-checklist.item")
+      String item,
+      @Option(names = "--status", paramLabel = "S", descriptionKey = "help-checklist.status")
+      String status,
+      @Option(names = "--assign", paramLabel = "HANDLE", split = ",",
+          descriptionKey = "help-checklist.assign") List<String> assign,
+      @Option(names = "--link", paramLabel = "DOC", split = ",",
+          descriptionKey = "help-checklist.link") List<String> link,
+      @Option(names = "--notes-file", paramLabel = "FILE",
+          descriptionKey = "help-checklist.notes-file") Path notesFile) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = workspace(session, ws);
     ChecklistClient client = client();
@@ -182,15 +200,14 @@ final class ChecklistCommand {
       }
     }
     if (status == null && assignees == null && documents == null && notesFile == null) {
-      throw ClientException.usage("Nothing to change: give --status, --assign, --link or"
-          + " --notes-file");
+      throw ClientException.usage(Text.of("cmd-checklist.nothing-to-change"));
     }
     String text = null;
     if (notesFile != null) {
       try {
         text = Files.readString(notesFile, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw ClientException.usage("Cannot read " + notesFile + " as UTF-8 text");
+        throw ClientException.usage(Text.of("cmd-checklist.cannot-read", notesFile));
       }
     }
     // Asked first whether the plugin takes the change (nothing sealed or logged for a refused
@@ -212,21 +229,24 @@ final class ChecklistCommand {
     out.put("assignees", changed.path("assignees").size());
     out.put("documents", changed.path("documents").size());
     out.put("notes", changed.path("notes").isTextual() ? changed.path("notes").asText()
-        : "none");
+        : value(Text.of("cmd-checklist.none")));
     root.print(out);
     return 0;
   }
 
-  @Command(name = "notes", description = "Print an item's notes, opened and verified here.")
-  int notes(@Parameters(index = "0", paramLabel = "WS") String ws,
-      @Parameters(index = "1", paramLabel = "CHECKLIST") String checklist,
-      @Parameters(index = "2", paramLabel = "ITEM") String item) {
+  @Command(name = "notes")
+  int notes(
+      @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
+      @Parameters(index = "1", paramLabel = "CHECKLIST",
+          descriptionKey = "help-checklist.checklist") String checklist,
+      @Parameters(index = "2", paramLabel = "ITEM", descriptionKey = "help-checklist.item")
+      String item) {
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = workspace(session, ws);
     String text = client().notes(SealedStorage.of(session.documents(), root.home(), workspace,
         ChecklistClient.PLUGIN), checklist, item);
     if (text == null) {
-      throw ClientException.refused("The item has no notes yet");
+      throw ClientException.refused(Text.of("cmd-checklist.no-notes"));
     }
     root.terminal().out().print(text);
     root.terminal().out().flush();
