@@ -40,23 +40,8 @@ public class ClientException extends RuntimeException {
     this.text = text;
   }
 
-  /** Migration only: a message not yet in the bundles. To be removed. */
-  @Deprecated
-  public ClientException(int exitCode, String message) {
-    this(exitCode, Text.of("common.untranslated", message), 0);
-  }
 
-  /** Migration only: a message not yet in the bundles. To be removed. */
-  @Deprecated
-  public ClientException(int exitCode, String message, int status) {
-    this(exitCode, Text.of("common.untranslated", message), status);
-  }
 
-  /** Migration only: a message not yet in the bundles. To be removed. */
-  @Deprecated
-  public ClientException(int exitCode, String message, Throwable cause) {
-    this(exitCode, Text.of("common.untranslated", message), cause);
-  }
 
   /** The message in English, for tests and stack traces. */
   @Override
@@ -87,32 +72,17 @@ public class ClientException extends RuntimeException {
     return new ClientException(USAGE, text);
   }
 
-  /** Migration only. */
-  @Deprecated
-  public static ClientException usage(String message) {
-    return new ClientException(USAGE, message);
-  }
 
   public static ClientException refused(Text text) {
     return new ClientException(REFUSED, text);
   }
 
-  /** Migration only. */
-  @Deprecated
-  public static ClientException refused(String message) {
-    return new ClientException(REFUSED, message);
-  }
 
   /** The server (or something between) changed what it stores or returns: refuse it. */
   public static ClientException integrity(Text text) {
     return new ClientException(INTEGRITY, text);
   }
 
-  /** Migration only. */
-  @Deprecated
-  public static ClientException integrity(String message) {
-    return new ClientException(INTEGRITY, message);
-  }
 
   /**
    * A signed chain that does not verify: {@code what} and the failure, as "{@code what} does
@@ -125,11 +95,6 @@ public class ClientException extends RuntimeException {
     return integrity(Text.of("chain.does-not-verify", what, chainFailureKind(e), e.sequence(), detail));
   }
 
-  /** Migration only: {@code what} not yet in the bundles. To be removed. */
-  @Deprecated
-  public static ClientException integrity(String what, ChainException e) {
-    return integrity(Text.of("common.untranslated", what), e);
-  }
 
   /** What failed in a signed chain, as a text ("fork", "rollback"...). */
   public static Text chainFailureKind(ChainException e) {
@@ -153,9 +118,4 @@ public class ClientException extends RuntimeException {
     return new ClientException(UNREACHABLE, text, cause);
   }
 
-  /** Migration only. */
-  @Deprecated
-  public static ClientException unreachable(String message, Throwable cause) {
-    return new ClientException(UNREACHABLE, message, cause);
-  }
 }

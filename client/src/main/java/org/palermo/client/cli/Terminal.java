@@ -79,9 +79,4 @@ public record Terminal(PrintWriter out, PrintWriter err, Map<String, String> env
         || answer.strip().equalsIgnoreCase(yes));
   }
 
-  /** Migration only: a question not yet in the bundles. To be removed. */
-  @Deprecated
-  public boolean confirm(String question) {
-    return confirm(Text.of("common.untranslated", question));
-  }
 }
