@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "palermo", mixinStandardHelpOptions = true, version = "palermo 0.1.0",
     subcommands = {AccountCommand.class, WorkspaceCommand.class, DocCommand.class,
         StatesCommand.class, AdminCommand.class, PublicCommand.class, AuditCommand.class,
-        SubmissionCommand.class, ChecklistCommand.class, DialogueCommand.class})
+        SubmissionCommand.class, ChecklistCommand.class, DialogueCommand.class,
+        TranslateCommand.class})
 public final class PalermoCli implements Callable<Integer> {
   private final Terminal terminal;
 

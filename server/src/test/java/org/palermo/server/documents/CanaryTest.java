@@ -26,8 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.palermo.client.home.Home;
+import org.palermo.plugins.translation.TranslationPlugin;
 import org.palermo.server.testing.Cli;
 import org.palermo.server.testing.Cli.Person;
+import org.palermo.server.testing.PluginJars;
 import org.palermo.server.testing.ServerProcess;
 import org.palermo.server.testing.TestDatabase;
 
@@ -97,11 +99,15 @@ class CanaryTest {
       throws Exception {
     Map<String, String> canaries = new LinkedHashMap<>();
     for (String field : List.of("body", "title", "file name", "tag", "workspace name",
-        "submission text", "submission title", "comment", "sign-off organisation")) {
+        "submission text", "submission title", "comment", "sign-off organisation",
+        "translation text", "translation title", "translation file name", "glossary term")) {
       canaries.put(field, canary());
     }
     long t0 = System.nanoTime();
     Path data = TestDatabase.folder("canary");
+    // The translation plugin, installed and enabled as an operator would (issue 8).
+    PluginJars.install(data.resolve("plugins"), TranslationPlugin.class, "translation",
+        "rest,storage,read-workspaces,messages");
     ServerProcess server = ServerProcess.start(data, ServerProcess.freePort(), GENEROUS);
     Cli cli = new Cli(server, null);
 
@@ -157,6 +163,23 @@ class CanaryTest {
         .contains(canaries.get("comment")));
 
     phase(t0, "submission");
+    // A language version of the submission and a term of the workspace's own glossary.
+    Path spanish = folder.resolve("informe-" + canaries.get("translation file name") + ".md");
+    Files.writeString(spanish, "# Informe\n\nLa ruta pasa por " + canaries.get(
+        "translation text") + ".\n");
+    String translation = ok(cli.run(a.home(), "translate", "link", ws, submission, "--file",
+        spanish.toString(), "--from", "en", "--to", "es", "--title", "Informe "
+        + canaries.get("translation title"), "--machine", "apertium")).line("translation");
+    ok(cli.run(a.home(), "translate", "glossary", "add", ws, "route", "--term", "es=ruta "
+        + canaries.get("glossary term")));
+    assertTrue(ok(cli.run(b.home(), "translate", "status", ws)).out().contains(translation));
+    assertTrue(ok(cli.run(b.home(), "translate", "glossary", "show", ws)).out()
+        .contains(canaries.get("glossary term")));
+    Path gotSpanish = folder.resolve("got-es.md");
+    ok(cli.run(b.home(), "doc", "get", ws, translation, "-o", gotSpanish.toString()));
+    assertTrue(Files.readString(gotSpanish).contains(canaries.get("translation text")));
+
+    phase(t0, "translation");
     // The outsider is refused everywhere.
     List<Cli.Run> outsider = List.of(cli.run(c.home(), "doc", "list", ws),
         cli.run(c.home(), "workspace", "members", ws),
@@ -175,7 +198,11 @@ class CanaryTest {
         "api/v1/workspaces/" + ws + "/documents/" + doc + "/versions/1/original",
         "api/v1/workspaces/" + ws + "/documents/" + submission + "/versions",
         "api/v1/workspaces/" + ws + "/documents/" + submission + "/versions/1/content",
-        "api/v1/workspaces/" + ws + "/audit");
+        "api/v1/workspaces/" + ws + "/audit",
+        "api/v1/plugins/translation/workspaces/" + ws + "/versions",
+        "api/v1/plugins/translation/workspaces/" + ws + "/requests",
+        "api/v1/workspaces/" + ws + "/documents/" + translation + "/versions",
+        "api/v1/workspaces/" + ws + "/documents/" + translation + "/versions/1/content");
     Map<String, byte[]> answers = new LinkedHashMap<>();
     HttpClient http = server.httpClient();
     for (Person p : List.of(b, c)) {
