@@ -9,7 +9,7 @@ public final class PluginApi {
   /** Major version: a plugin requiring another major is refused. */
   public static final int MAJOR = 1;
   /** Minor version: a plugin requiring a later minor is refused. */
-  public static final int MINOR = 0;
+  public static final int MINOR = 1;
   /** The version as text. */
   public static final String VERSION = MAJOR + "." + MINOR + ".0";
 

@@ -205,7 +205,7 @@ class PluginHostTest {
         + " operator has not approved");
     assertState("b-duplicate.jar", "refused", "another plugin already has the id 'hello'");
     assertState("c-major2.jar", "refused", "it requires plugin API 2.0, and this server provides"
-        + " 1.0.0");
+        + " " + org.palermo.plugin.api.PluginApi.VERSION);
     assertState("d-minor.jar", "refused", "it requires plugin API 1.7");
     assertState("e-capability.jar", "refused", "the capability 'read-keys'");
     assertState("f-corrupt.jar", "refused", "not a readable jar");

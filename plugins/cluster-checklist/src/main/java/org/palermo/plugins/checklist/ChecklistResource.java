@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /**
  * The checklists' routes, under {@code /api/v1/plugins/cluster-checklist/}: the reference data,
@@ -36,8 +37,8 @@ public class ChecklistResource {
     this.context = context;
   }
 
-  private Messages messages(HttpHeaders headers) {
-    return Messages.of(context, headers);
+  private PluginText messages(HttpHeaders headers) {
+    return PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   /** The reference data as the plugin uses it (the operator's file, if there is one). */
@@ -57,7 +58,7 @@ public class ChecklistResource {
   /** A review profile as the API takes and gives it. */
   public record Profile(String state, List<String> instruments, Boolean partyToUncac,
       Integer group, Integer startYear) {
-    ReviewProfile toProfile(Messages m) {
+    ReviewProfile toProfile(PluginText m) {
       if (state == null || instruments == null || partyToUncac == null || group == null
           || startYear == null) {
         throw m.problem(400, "checklist.profile-incomplete");
@@ -76,7 +77,7 @@ public class ChecklistResource {
   @Path("workspaces/{ws}/profile")
   public Profile profile(@PathParam("ws") String ws, @Context SecurityContext security,
       @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     return service.profile(m, security.getUserPrincipal(), ws).map(Profile::of)
         .orElseThrow(() -> m.problem(404, "checklist.no-profile"));
   }
@@ -86,7 +87,7 @@ public class ChecklistResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Profile saveProfile(@PathParam("ws") String ws, Profile body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     if (body == null) {
       throw m.problem(400, "checklist.send-profile");
     }
@@ -125,7 +126,7 @@ public class ChecklistResource {
   public Item change(@PathParam("ws") String ws, @PathParam("checklist") String checklist,
       @PathParam("item") String item, ChecklistService.ItemChange body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     if (body == null) {
       throw m.problem(400, "checklist.send-change");
     }

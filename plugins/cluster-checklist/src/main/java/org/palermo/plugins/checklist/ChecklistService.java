@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.palermo.plugin.api.PluginContext;
 import org.palermo.plugin.api.PluginProblem;
+import org.palermo.plugin.api.PluginText;
 import org.palermo.plugin.api.WorkspaceViews;
 
 /**
@@ -47,7 +48,7 @@ final class ChecklistService {
   }
 
   /** The caller's role in the workspace; a 404 when it is not a member. */
-  String role(Messages m, Principal caller, String workspaceId) {
+  String role(PluginText m, Principal caller, String workspaceId) {
     if (!ID.matcher(workspaceId).matches()) {
       throw m.problem(404, "checklist.not-found");
     }
@@ -59,25 +60,25 @@ final class ChecklistService {
     return role.equals("owner") || role.equals("editor");
   }
 
-  Optional<ReviewProfile> profile(Messages m, Principal caller, String ws)
+  Optional<ReviewProfile> profile(PluginText m, Principal caller, String ws)
       throws SQLException {
     role(m, caller, ws);
     return store.profile(ws);
   }
 
-  ReviewProfile saveProfile(Messages m, Principal caller, String ws, ReviewProfile p)
+  ReviewProfile saveProfile(PluginText m, Principal caller, String ws, ReviewProfile p)
       throws SQLException {
     if (!manages(role(m, caller, ws))) {
       throw m.problem(403, "checklist.only-managers-set-profile");
     }
     p.problem(data).ifPresent(problem -> {
-      throw new PluginProblem(400, m.get(problem));
+      throw new PluginProblem(400, m.get(problem.key(), problem.args()));
     });
     store.saveProfile(ws, p, caller.getName(), today());
     return p;
   }
 
-  private ReviewProfile requireProfile(Messages m, String ws) throws SQLException {
+  private ReviewProfile requireProfile(PluginText m, String ws) throws SQLException {
     return store.profile(ws).orElseThrow(() -> m.problem(409, "checklist.profile-first"));
   }
 
@@ -85,7 +86,7 @@ final class ChecklistService {
   record Schedule(ReviewProfile.Phase phase, ReviewProfile.Phase next,
       List<ReferenceData.Article> articles) {}
 
-  Schedule schedule(Messages m, Principal caller, String ws, Integer year,
+  Schedule schedule(PluginText m, Principal caller, String ws, Integer year,
       Integer calendarYear) throws SQLException {
     role(m, caller, ws);
     ReviewProfile p = requireProfile(m, ws);
@@ -100,7 +101,7 @@ final class ChecklistService {
   }
 
   /** A checklist's name: cluster-1 to cluster-N, or action-plan. */
-  private int clusterOf(Messages m, String checklist) {
+  private int clusterOf(PluginText m, String checklist) {
     if (checklist.equals(ACTION_PLAN)) {
       return 0;
     }
@@ -125,7 +126,7 @@ final class ChecklistService {
   /** Items done (submitted or not applicable) of all, per instrument (or "all"). */
   record Progress(int done, int total, int percent) {}
 
-  Checklist start(Messages m, Principal caller, String ws, String checklist)
+  Checklist start(PluginText m, Principal caller, String ws, String checklist)
       throws SQLException {
     if (!manages(role(m, caller, ws))) {
       throw m.problem(403, "checklist.only-managers-start");
@@ -147,7 +148,7 @@ final class ChecklistService {
     return read(m, ws, checklist);
   }
 
-  Checklist get(Messages m, Principal caller, String ws, String checklist)
+  Checklist get(PluginText m, Principal caller, String ws, String checklist)
       throws SQLException {
     role(m, caller, ws);
     clusterOf(m, checklist);
@@ -158,7 +159,7 @@ final class ChecklistService {
     return c;
   }
 
-  private Checklist read(Messages m, String ws, String checklist) throws SQLException {
+  private Checklist read(PluginText m, String ws, String checklist) throws SQLException {
     int cluster = clusterOf(m, checklist);
     List<Item> items = new ArrayList<>();
     for (ChecklistStore.Row r : store.items(ws, checklist)) {
@@ -186,7 +187,7 @@ final class ChecklistService {
   }
 
   /** An item's label: the instrument's name and article, or the step (reference data). */
-  private String label(Messages m, ChecklistStore.Row r) {
+  private String label(PluginText m, ChecklistStore.Row r) {
     if (r.instrument() != null) {
       String article = r.item().substring(r.item().indexOf(':') + 1);
       return m.get("checklist.label-article",
@@ -232,7 +233,7 @@ final class ChecklistService {
   }
 
   /** The change's audit entry, checked: this caller's, this plugin's, this item's, these words. */
-  private long requireAudited(Messages m, Principal caller, String ws, String checklist,
+  private long requireAudited(PluginText m, Principal caller, String ws, String checklist,
       String item, ItemChange change) {
     String expected = auditAction(change);
     if (expected.isEmpty()) {
@@ -254,7 +255,7 @@ final class ChecklistService {
     return change.audit();
   }
 
-  Item change(Messages m, Principal caller, String ws, String checklist, String item,
+  Item change(PluginText m, Principal caller, String ws, String checklist, String item,
       ItemChange change) throws SQLException {
     String role = role(m, caller, ws);
     clusterOf(m, checklist);

@@ -27,25 +27,25 @@ public record ReviewProfile(String state, Set<String> instruments, boolean party
    * Why the profile does not fit the reference data, if it does not: a sentence of the
    * plugin's bundle ("The profile does not fit: ...") for the caller's language.
    */
-  public Optional<Messages.Line> problem(ReferenceData data) {
+  public Optional<Line> problem(ReferenceData data) {
     if (state == null || state.isBlank() || state.length() > 100) {
-      return Optional.of(new Messages.Line("checklist.profile-state"));
+      return Optional.of(new Line("checklist.profile-state"));
     }
     for (String i : instruments) {
       if (!data.instruments().containsKey(i)) {
-        return Optional.of(new Messages.Line("checklist.profile-instrument", i,
+        return Optional.of(new Line("checklist.profile-instrument", i,
             String.join(", ", data.instruments().keySet())));
       }
     }
     if (!instruments.contains(ReferenceData.CONVENTION)) {
-      return Optional.of(new Messages.Line("checklist.profile-convention",
+      return Optional.of(new Line("checklist.profile-convention",
           ReferenceData.CONVENTION));
     }
     if (group < 1 || group > data.groups()) {
-      return Optional.of(new Messages.Line("checklist.profile-group", data.groups()));
+      return Optional.of(new Line("checklist.profile-group", data.groups()));
     }
     if (startYear < 2000 || startYear > 2100) {
-      return Optional.of(new Messages.Line("checklist.profile-start-year"));
+      return Optional.of(new Line("checklist.profile-start-year"));
     }
     return Optional.empty();
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
+import org.palermo.plugin.api.PluginText;
 
 /** The caller's language from Accept-Language, and patterns rendered as MessageFormat. */
 class MessagesTest {
@@ -12,27 +13,16 @@ class MessagesTest {
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   /** The bundle as the host gives it (no fallback to the JVM's locale). */
-  static Messages in(String tag) {
+  static PluginText in(String tag) {
     Locale locale = Locale.forLanguageTag(tag);
-    return new Messages(ResourceBundle.getBundle("i18n/checklist", locale,
+    return PluginText.of(ResourceBundle.getBundle("i18n/checklist", locale,
         MessagesTest.class.getClassLoader(), NO_FALLBACK), locale);
   }
 
-  static Messages english() {
+  static PluginText english() {
     return in("en");
   }
 
-  @Test
-  void acceptLanguage_firstOfTheSix_englishOtherwise() {
-    assertEquals("fr", Messages.locale("fr-CH, fr;q=0.9, en;q=0.8").getLanguage());
-    assertEquals("zh", Messages.locale("de, zh-Hans-CN;q=0.5").getLanguage());
-    assertEquals("es", Messages.locale("ru;q=0.2, es;q=0.7, *;q=0.9").getLanguage());
-    assertEquals("ar", Messages.locale("ar-EG").getLanguage());
-    assertEquals("en", Messages.locale("de, it").getLanguage());
-    assertEquals("en", Messages.locale("fr;q=0").getLanguage());
-    assertEquals("en", Messages.locale(null).getLanguage());
-    assertEquals("en", Messages.locale("not a header ;;").getLanguage());
-  }
 
   @Test
   void english_keepsItsWording_quotesAndUngroupedNumbers() {

@@ -90,6 +90,7 @@ class ReviewProfileTest {
   }
 
   private static String why(ReviewProfile p) {
-    return MessagesTest.english().get(p.problem(DATA).orElseThrow());
+    Line line = p.problem(DATA).orElseThrow();
+    return MessagesTest.english().get(line.key(), line.args());
   }
 }

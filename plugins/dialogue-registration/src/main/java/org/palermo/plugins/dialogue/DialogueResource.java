@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /**
  * The dialogues' routes, under {@code /api/v1/plugins/dialogue-registration/}. What a person
@@ -50,11 +51,11 @@ public class DialogueResource {
   /** The chair's summary. */
   public record ChairSummary(String text) {}
 
-  private Messages messages(HttpHeaders headers) {
-    return Messages.of(context, headers);
+  private PluginText messages(HttpHeaders headers) {
+    return PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
-  private static <T> T body(Messages m, T body) {
+  private static <T> T body(PluginText m, T body) {
     if (body == null) {
       throw m.problem(400, "dialogue.send-json");
     }
@@ -70,7 +71,7 @@ public class DialogueResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Summary create(NewDialogue body, @Context SecurityContext security,
       @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     NewDialogue b = body(m, body);
     return service.create(m, security.getUserPrincipal(), b.workingGroup(), b.date(),
         b.minimum());
@@ -88,7 +89,7 @@ public class DialogueResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Own register(@PathParam("id") String id, NewRegistration body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     NewRegistration b = body(m, body);
     return service.register(m, security.getUserPrincipal(), id, String.valueOf(b.workspace()),
         b.organization(), b.representatives());
@@ -107,7 +108,7 @@ public class DialogueResource {
   public DialogueService.Applicant object(@PathParam("id") String id, @PathParam("ws") String ws,
       NewObjection body, @Context SecurityContext security, @Context HttpHeaders headers)
       throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     return service.object(m, security.getUserPrincipal(), id, ws, body(m, body).reason());
   }
 
@@ -117,7 +118,7 @@ public class DialogueResource {
   public DialogueService.Applicant decide(@PathParam("id") String id, @PathParam("ws") String ws,
       Decision body, @Context SecurityContext security, @Context HttpHeaders headers)
       throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     Decision b = body(m, body);
     return service.decide(m, security.getUserPrincipal(), id, ws, b.decision(), b.reason());
   }
@@ -128,7 +129,7 @@ public class DialogueResource {
   public DialogueService.Own comment(@PathParam("id") String id, @PathParam("ws") String ws,
       Comments body, @Context SecurityContext security, @Context HttpHeaders headers)
       throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     return service.comment(m, security.getUserPrincipal(), id, ws, body(m, body).document());
   }
 
@@ -144,7 +145,7 @@ public class DialogueResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public DialogueService.Summary summary(@PathParam("id") String id, ChairSummary body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Messages m = messages(headers);
+    PluginText m = messages(headers);
     return service.attachSummary(m, security.getUserPrincipal(), id, body(m, body).text());
   }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 import org.palermo.plugin.api.WorkspaceViews;
 
 /**
@@ -54,7 +55,7 @@ final class DialogueService {
     return has(caller, "secretariat") || has(caller, "bureau") || has(caller, "chair");
   }
 
-  private DialogueStore.Dialogue dialogue(Messages m, String id) throws SQLException {
+  private DialogueStore.Dialogue dialogue(PluginText m, String id) throws SQLException {
     if (!id.matches(ID)) {
       throw m.problem(404, "dialogue.no-dialogue");
     }
@@ -79,7 +80,7 @@ final class DialogueService {
     return out;
   }
 
-  Summary create(Messages m, Principal caller, String workingGroup, String date,
+  Summary create(PluginText m, Principal caller, String workingGroup, String date,
       Integer minimum) throws SQLException {
     if (!has(caller, "secretariat")) {
       throw m.problem(403, "dialogue.only-secretariat-convenes");
@@ -104,7 +105,7 @@ final class DialogueService {
     return summary(d);
   }
 
-  private static LocalDate date(Messages m, String text) {
+  private static LocalDate date(PluginText m, String text) {
     try {
       return LocalDate.parse(String.valueOf(text));
     } catch (DateTimeParseException e) {
@@ -119,7 +120,7 @@ final class DialogueService {
   /** A dialogue with, for certified States and officials, its applicants. */
   record Detail(Summary dialogue, List<Applicant> applicants) {}
 
-  Detail get(Messages m, Principal caller, String id) throws SQLException {
+  Detail get(PluginText m, Principal caller, String id) throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     boolean state = context.certifiedState(caller).isPresent();
     if (!state && !official(caller)) {
@@ -138,7 +139,7 @@ final class DialogueService {
     return new Detail(summary(d), applicants);
   }
 
-  private String memberRole(Messages m, Principal caller, String ws) {
+  private String memberRole(PluginText m, Principal caller, String ws) {
     if (!ws.matches(ID)) {
       throw m.problem(404, "dialogue.not-found-workspace");
     }
@@ -154,7 +155,7 @@ final class DialogueService {
   record Own(String dialogue, String organization, String status, String registeredOn,
       List<String> representatives, String comments, List<DialogueStore.Change> history) {}
 
-  Own register(Messages m, Principal caller, String id, String ws, String organization,
+  Own register(PluginText m, Principal caller, String id, String ws, String organization,
       List<String> representatives) throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     if (!manages(memberRole(m, caller, ws))) {
@@ -200,20 +201,20 @@ final class DialogueService {
    * reader sees it in their language, with the English text kept beside them.
    */
   private DialogueStore.Note note(String key, String reason) {
-    String english = Messages.english(context).get(key, reason);
+    String english = PluginText.english(context).get(key, reason);
     return new DialogueStore.Note(english.length() > 1000 ? english.substring(0, 1000)
         : english, key, reason);
   }
 
   /** A history line in the reader's language; as written when it has no key this bundle has. */
-  private static DialogueStore.Change shown(Messages m, DialogueStore.Line line) {
+  private static DialogueStore.Change shown(PluginText m, DialogueStore.Line line) {
     String key = line.note().key();
     String note = key != null && m.has(key) ? m.get(key, line.note().reason())
         : line.note().english();
     return new DialogueStore.Change(line.status(), note, line.on());
   }
 
-  Own own(Messages m, Principal caller, String id, String ws) throws SQLException {
+  Own own(PluginText m, Principal caller, String id, String ws) throws SQLException {
     dialogue(m, id);
     memberRole(m, caller, ws);
     DialogueStore.Registration r = store.registration(id, ws).orElseThrow(() ->
@@ -223,13 +224,13 @@ final class DialogueService {
         store.history(id, ws).stream().map(line -> shown(m, line)).toList());
   }
 
-  private DialogueStore.Registration registration(Messages m, String id, String ws)
+  private DialogueStore.Registration registration(PluginText m, String id, String ws)
       throws SQLException {
     return store.registration(id, ws).orElseThrow(() ->
         m.problem(404, "dialogue.no-registration"));
   }
 
-  Applicant object(Messages m, Principal caller, String id, String ws, String reason)
+  Applicant object(PluginText m, Principal caller, String id, String ws, String reason)
       throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     String state = context.certifiedState(caller).orElseThrow(() ->
@@ -250,7 +251,7 @@ final class DialogueService {
         .findFirst().orElseThrow();
   }
 
-  Applicant decide(Messages m, Principal caller, String id, String ws, String decision,
+  Applicant decide(PluginText m, Principal caller, String id, String ws, String decision,
       String reason) throws SQLException {
     dialogue(m, id);
     if (!has(caller, "bureau")) {
@@ -278,7 +279,7 @@ final class DialogueService {
         .findFirst().orElseThrow();
   }
 
-  Summary callOff(Messages m, Principal caller, String id) throws SQLException {
+  Summary callOff(PluginText m, Principal caller, String id) throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     if (!has(caller, "chair")) {
       throw m.problem(403, "dialogue.only-chair-calls-off");
@@ -297,7 +298,7 @@ final class DialogueService {
     return summary(dialogue(m, id));
   }
 
-  Own comment(Messages m, Principal caller, String id, String ws, String document)
+  Own comment(PluginText m, Principal caller, String id, String ws, String document)
       throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     if (!manages(memberRole(m, caller, ws))) {
@@ -317,7 +318,7 @@ final class DialogueService {
     return own(m, caller, id, ws);
   }
 
-  Summary attachSummary(Messages m, Principal caller, String id, String text)
+  Summary attachSummary(PluginText m, Principal caller, String id, String text)
       throws SQLException {
     DialogueStore.Dialogue d = dialogue(m, id);
     if (!has(caller, "chair")) {

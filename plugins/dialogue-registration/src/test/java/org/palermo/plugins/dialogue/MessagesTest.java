@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
+import org.palermo.plugin.api.PluginText;
 
 /** The caller's language from Accept-Language, and patterns rendered as MessageFormat. */
 class MessagesTest {
@@ -13,19 +14,12 @@ class MessagesTest {
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   /** The bundle as the host gives it (no fallback to the JVM's locale). */
-  private static Messages in(String tag) {
-    Locale locale = Messages.locale(tag);
-    return new Messages(ResourceBundle.getBundle("i18n/dialogue", locale,
+  private static PluginText in(String tag) {
+    Locale locale = PluginText.language(tag);
+    return PluginText.of(ResourceBundle.getBundle("i18n/dialogue", locale,
         MessagesTest.class.getClassLoader(), NO_FALLBACK), locale);
   }
 
-  @Test
-  void acceptLanguage_firstOfTheSix_englishOtherwise() {
-    assertEquals("ru", Messages.locale("uk, ru;q=0.8, en;q=0.5").getLanguage());
-    assertEquals("es", Messages.locale("es-419").getLanguage());
-    assertEquals("en", Messages.locale("pt-BR, *;q=0.1").getLanguage());
-    assertEquals("en", Messages.locale("").getLanguage());
-  }
 
   @Test
   void english_keepsItsWording_datesAndNumbersAsWritten() {

@@ -7,20 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.palermo.text.BundleAudit;
 
-/** The example's bundle holds its greeting in the six languages; the route picks one. */
+/** The example's bundle holds its greeting in the six languages. */
 class ExampleBundleTest {
   @Test
   void bundleAndCodeAgree() throws Exception {
     List<String> problems = new BundleAudit(Path.of("src/main/resources/i18n"),
         Path.of("src/main/java")).problems();
     assertEquals(List.of(), problems, String.join("\n", problems));
-  }
-
-  @Test
-  void acceptLanguage_firstOfTheSix_englishOtherwise() {
-    assertEquals("fr", HelloResource.locale("fr-CH, fr;q=0.9, en;q=0.8").getLanguage());
-    assertEquals("ru", HelloResource.locale("de, ru;q=0.5").getLanguage());
-    assertEquals("en", HelloResource.locale("de, it;q=0.5").getLanguage());
-    assertEquals("en", HelloResource.locale(null).getLanguage());
   }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /** The translation routes, under {@code /api/v1/plugins/translation/}. */
 @Path("")
@@ -51,7 +52,7 @@ public class TranslationResource {
   @Path("workspaces/{ws}/versions")
   public List<TranslationService.Version> versions(@PathParam("ws") String ws,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    return service.versions(security.getUserPrincipal(), ws, Texts.of(context, headers));
+    return service.versions(security.getUserPrincipal(), ws, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
   }
 
   @POST
@@ -59,7 +60,7 @@ public class TranslationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public TranslationService.Version link(@PathParam("ws") String ws, NewLink body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Texts texts = Texts.of(context, headers);
+    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     NewLink b = body(body, texts);
     return service.link(security.getUserPrincipal(), ws, b.source(), b.sourceVersion(),
         b.translation(), b.sourceLanguage(), b.language(), b.machineEngine(), texts);
@@ -69,14 +70,14 @@ public class TranslationResource {
   @Path("workspaces/{ws}/versions/{translation}")
   public void unlink(@PathParam("ws") String ws, @PathParam("translation") String translation,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    service.unlink(security.getUserPrincipal(), ws, translation, Texts.of(context, headers));
+    service.unlink(security.getUserPrincipal(), ws, translation, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
   }
 
   @GET
   @Path("workspaces/{ws}/requests")
   public List<TranslationService.Request> requests(@PathParam("ws") String ws,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    return service.requests(security.getUserPrincipal(), ws, Texts.of(context, headers));
+    return service.requests(security.getUserPrincipal(), ws, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
   }
 
   @POST
@@ -84,7 +85,7 @@ public class TranslationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public List<TranslationService.Request> request(@PathParam("ws") String ws, NewRequest body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    Texts texts = Texts.of(context, headers);
+    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     NewRequest b = body(body, texts);
     return service.request(security.getUserPrincipal(), ws, b.source(), b.languages(), b.due(),
         b.assignee(), texts);
@@ -96,12 +97,12 @@ public class TranslationResource {
   public TranslationService.Request status(@PathParam("ws") String ws,
       @PathParam("id") String id, NewStatus body, @Context SecurityContext security,
       @Context HttpHeaders headers) throws SQLException {
-    Texts texts = Texts.of(context, headers);
+    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     return service.setStatus(security.getUserPrincipal(), ws, id, body(body, texts).status(),
         texts);
   }
 
-  private static <T> T body(T body, Texts texts) {
+  private static <T> T body(T body, PluginText texts) {
     if (body == null) {
       throw texts.problem(400, "translation.send-json");
     }

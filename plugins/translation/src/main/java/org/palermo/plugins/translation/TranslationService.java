@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 import org.palermo.plugin.api.WorkspaceViews;
 
 /**
@@ -61,7 +62,7 @@ final class TranslationService {
       String assignee, String assigneeHandle, String status, boolean overdue,
       String translation, String requestedBy, String requestedAt) {}
 
-  List<Version> versions(Principal caller, String ws, Texts texts) throws SQLException {
+  List<Version> versions(Principal caller, String ws, PluginText texts) throws SQLException {
     role(caller, ws, texts);
     Map<String, WorkspaceViews.Document> documents = documents(ws);
     List<Version> out = new ArrayList<>();
@@ -78,7 +79,7 @@ final class TranslationService {
 
   Version link(Principal caller, String ws, String sourceId, Long sourceVersion,
       String translationId, String sourceLanguage, String language, String engine,
-      Texts texts) throws SQLException {
+      PluginText texts) throws SQLException {
     writer(caller, ws, texts);
     String from = language(sourceLanguage, "sourceLanguage", texts);
     String to = language(language, "language", texts);
@@ -113,7 +114,7 @@ final class TranslationService {
     return version(link, source, translation);
   }
 
-  void unlink(Principal caller, String ws, String translationId, Texts texts)
+  void unlink(Principal caller, String ws, String translationId, PluginText texts)
       throws SQLException {
     writer(caller, ws, texts);
     if (translationId == null || !translationId.matches(ID)
@@ -124,11 +125,11 @@ final class TranslationService {
   }
 
   List<Request> request(Principal caller, String ws, String sourceId, List<String> languages,
-      String due, String assigneeHandle, Texts texts) throws SQLException {
+      String due, String assigneeHandle, PluginText texts) throws SQLException {
     writer(caller, ws, texts);
     Map<String, WorkspaceViews.Document> documents = documents(ws);
     WorkspaceViews.Document source = present(documents, sourceId, texts);
-    if (languages == null || languages.isEmpty() || languages.size() > Texts.LANGUAGES.size()) {
+    if (languages == null || languages.isEmpty() || languages.size() > PluginText.LANGUAGES.size()) {
       throw texts.problem(400, "translation.name-languages");
     }
     List<String> targets = languages.stream().map(l -> language(l, "languages", texts))
@@ -157,13 +158,13 @@ final class TranslationService {
     return made.stream().map(r -> request(r, handles)).toList();
   }
 
-  List<Request> requests(Principal caller, String ws, Texts texts) throws SQLException {
+  List<Request> requests(Principal caller, String ws, PluginText texts) throws SQLException {
     role(caller, ws, texts);
     Map<String, String> handles = handles(ws);
     return store.requests(ws).stream().map(r -> request(r, handles)).toList();
   }
 
-  Request setStatus(Principal caller, String ws, String id, String status, Texts texts)
+  Request setStatus(Principal caller, String ws, String id, String status, PluginText texts)
       throws SQLException {
     String role = role(caller, ws, texts);
     TranslationStore.Request r = (id != null && id.matches(ID) ? store.request(ws, id)
@@ -203,7 +204,7 @@ final class TranslationService {
             .toString());
   }
 
-  private String role(Principal caller, String ws, Texts texts) {
+  private String role(Principal caller, String ws, PluginText texts) {
     if (ws == null || !ws.matches(ID)) {
       throw texts.problem(404, "translation.no-such-workspace");
     }
@@ -211,7 +212,7 @@ final class TranslationService {
         .orElseThrow(() -> texts.problem(404, "translation.no-such-workspace"));
   }
 
-  private void writer(Principal caller, String ws, Texts texts) {
+  private void writer(Principal caller, String ws, PluginText texts) {
     if (role(caller, ws, texts).equals("viewer")) {
       throw texts.problem(403, "translation.viewers-read");
     }
@@ -228,7 +229,7 @@ final class TranslationService {
   }
 
   private static WorkspaceViews.Document present(Map<String, WorkspaceViews.Document> documents,
-      String id, Texts texts) {
+      String id, PluginText texts) {
     WorkspaceViews.Document d = id == null ? null : documents.get(id);
     if (d == null || d.removed()) {
       throw texts.problem(404, "translation.no-such-document", String.valueOf(id));
@@ -236,15 +237,15 @@ final class TranslationService {
     return d;
   }
 
-  private static String language(String tag, String field, Texts texts) {
-    if (tag == null || !Texts.LANGUAGES.contains(tag)) {
+  private static String language(String tag, String field, PluginText texts) {
+    if (tag == null || !PluginText.LANGUAGES.contains(tag)) {
       throw texts.problem(400, "translation.bad-language", field,
-          String.join(", ", Texts.LANGUAGES));
+          String.join(", ", PluginText.LANGUAGES));
     }
     return tag;
   }
 
-  private static LocalDate date(String value, Texts texts) {
+  private static LocalDate date(String value, PluginText texts) {
     try {
       return LocalDate.parse(String.valueOf(value));
     } catch (DateTimeParseException e) {
