@@ -21,6 +21,10 @@ public final class Bundles {
   public static final char FSI = '\u2068';
   public static final char PDI = '\u2069';
 
+  /** LRM, RLM, ALM, the embeddings and overrides, and the isolates. */
+  private static final java.util.regex.Pattern DIRECTIONAL_CONTROLS =
+      java.util.regex.Pattern.compile("[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]");
+
   private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -63,7 +67,13 @@ public final class Bundles {
         folder + "." + area, language.locale(), loader, NO_DEFAULT_LOCALE));
   }
 
+  /**
+   * An argument as shown: without directional controls of its own (an embedding, override or
+   * isolate it carries could close ours or reverse the sentence: a handle or a file name is not
+   * trusted to), and isolated in right-to-left text.
+   */
   private static String isolate(String value, Language language) {
-    return language.rightToLeft() ? FSI + value + PDI : value;
+    String plain = DIRECTIONAL_CONTROLS.matcher(value).replaceAll("");
+    return language.rightToLeft() ? FSI + plain + PDI : plain;
   }
 }

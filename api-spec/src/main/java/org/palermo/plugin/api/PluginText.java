@@ -88,7 +88,9 @@ public final class PluginText {
     boolean rightToLeft = locale.getLanguage().equals("ar");
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      String value = String.valueOf(args[i]);
+      // Its own directional controls could close the isolate or reverse the sentence.
+      String value = String.valueOf(args[i]).replaceAll(
+          "[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]", "");
       shown[i] = rightToLeft ? FSI + value + PDI : value;
     }
     return new MessageFormat(bundle.getString(key), locale).format(shown);
