@@ -19,6 +19,7 @@ import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /** A document's disclosure log, and the keys its States-only level gives State accounts. */
 @Path("api/v1/workspaces/{workspaceId}/documents/{documentId}/disclosure")
@@ -55,12 +56,13 @@ public class DisclosureResource {
   /** The grants of a request, checked for form; at most {@link #MAX_GRANTS}. */
   static List<DisclosureService.Grant> grants(List<GrantView> views) {
     if (views.size() > MAX_GRANTS) {
-      throw new InvalidRequestException("grants", "At most " + MAX_GRANTS + " grants.");
+      throw new InvalidRequestException("grants", Text.of("disclosure.too-many-grants",
+          MAX_GRANTS));
     }
     List<DisclosureService.Grant> grants = new ArrayList<>(views.size());
     for (GrantView g : views) {
       if (g == null) {
-        throw new InvalidRequestException("grants", "A grant is an object.");
+        throw new InvalidRequestException("grants", Text.of("disclosure.grant-not-object"));
       }
       grants.add(new DisclosureService.Grant(Ids.field(g.accountId(), "accountId"),
           Ids.field(g.deviceId(), "deviceId"), g.version(),
@@ -86,8 +88,8 @@ public class DisclosureResource {
       @Context SecurityContext security) {
     Caller caller = Caller.require(security);
     if (request == null) {
-      throw new InvalidRequestException(null,
-          "Send {\"entry\": \"<base64url>\", \"grants\": [...]} as a JSON object.");
+      throw new InvalidRequestException(null, Text.of("disclosure.send-change",
+          "{\"entry\": \"<base64url>\", \"grants\": [...]}"));
     }
     List<DisclosureService.Grant> grants = grants(request.grants() == null ? List.of()
         : request.grants());

@@ -39,6 +39,7 @@ import org.palermo.server.sessions.Caller;
 import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
+import org.palermo.text.Text;
 
 /**
  * Documents' disclosure logs and the document keys wrapped to State accounts. The server keeps
@@ -89,7 +90,7 @@ public final class DisclosureService {
     try {
       entry = ChainEntry.decode(encoded);
     } catch (MalformedEntryException e) {
-      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+      throw new InvalidRequestException("entry", Text.of("disclosure.entry-malformed"));
     }
     workspaces.requireAuthor(caller, entry);
     StateRegistry registry = states.registry();
@@ -99,44 +100,42 @@ public final class DisclosureService {
           .orElseThrow(() -> new NotFoundProblemException(WorkspaceService.NOT_FOUND));
       workspaces.requireMember(h, caller, workspaceId);
       DocumentRow document = h.attach(DocumentDao.class).lock(workspaceId, documentId)
-          .orElseThrow(() -> new NotFoundProblemException("No such document."));
+          .orElseThrow(() -> new NotFoundProblemException(Text.of("disclosure.no-document")));
       DisclosureDao dao = h.attach(DisclosureDao.class);
       List<byte[]> stored = dao.entries(workspaceId, documentId);
       if (entry.sequence() != stored.size()) {
-        throw new ConflictException("The document's disclosure log has moved on (its next"
-            + " entry is " + stored.size() + "): fetch it, verify it and try again.");
+        throw new ConflictException(Text.of("disclosure.log-moved-on", stored.size()));
       }
       MembershipLog membership = workspaces.membershipLog(h, workspaceId);
       DisclosureLog extended;
       try {
         extended = load(workspaceId, documentId, membership, stored).extend(entry);
       } catch (ChainException e) {
+        // The security module says why in English only; the sentence around it is translated.
         throw new InvalidRequestException("entry",
-            "The disclosure change was refused: " + e.getMessage() + ".");
+            Text.of("disclosure.change-refused", e.getMessage()));
       }
       DisclosureChange change = extended.changes().get(extended.changes().size() - 1);
       if (change.membershipSequence() != membership.head().sequence()) {
         // A signer could name an older membership entry, from before a second owner joined
         // or before its own demotion; the server takes changes made under the current one.
-        throw new ConflictException("The change names membership entry "
-            + change.membershipSequence() + ", but the workspace's membership log is at entry "
-            + membership.head().sequence() + ": fetch it, verify it and try again.");
+        throw new ConflictException(Text.of("disclosure.membership-moved-on",
+            change.membershipSequence(), membership.head().sequence()));
       }
       if (change instanceof DisclosureChange.SetLevel set) {
         if (set.version() != document.currentVersion() || document.deleted()) {
-          throw new ConflictException("A level is set at the document's current version ("
-              + document.currentVersion() + (document.deleted() ? ", a removal" : "") + ").");
+          throw new ConflictException(document.deleted()
+              ? Text.of("disclosure.level-at-current-removal", document.currentVersion())
+              : Text.of("disclosure.level-at-current-version", document.currentVersion()));
         }
         if (set.level() != DisclosureLevel.CONFIDENTIAL && h.attach(DocumentDao.class)
             .version(workspaceId, documentId, set.version()).map(v -> v.originalLength() > 0)
             .orElse(false)) {
-          throw new InvalidRequestException("entry", "Version " + set.version() + " keeps its"
-              + " untouched original under the same key: it cannot be disclosed beyond the"
-              + " workspace.");
+          throw new InvalidRequestException("entry",
+              Text.of("disclosure.original-kept", set.version()));
         }
         if ((set.level() == DisclosureLevel.PUBLIC) != release.isPresent()) {
-          throw new InvalidRequestException("release", "A public level comes with the"
-              + " version's key, and only a public level does.");
+          throw new InvalidRequestException("release", Text.of("disclosure.release-if-public"));
         }
         requireGrants(set, grants, registry);
         dao.deleteGrants(workspaceId, documentId);
@@ -166,7 +165,7 @@ public final class DisclosureService {
           events.published(h, workspaceId, documentId, set.version());
         }
       } else if (!grants.isEmpty() || release.isPresent()) {
-        throw new InvalidRequestException("grants", "An approval carries no grants and no key.");
+        throw new InvalidRequestException("grants", Text.of("disclosure.approval-no-grants"));
       }
       dao.insertEntry(workspaceId, documentId, entry.sequence(), encoded, caller.accountId());
       return entry.sequence();
@@ -183,8 +182,7 @@ public final class DisclosureService {
     ChainHead named = set.stateList();
     if (named.sequence() > registry.head().sequence() || !MessageDigest.isEqual(named.hash(),
         registry.entries().get((int) named.sequence()).hash())) {
-      throw new ConflictException("The change names a State certificate list this server does"
-          + " not have: fetch the list, verify it and try again.");
+      throw new ConflictException(Text.of("disclosure.unknown-state-list"));
     }
     Set<String> expected = new HashSet<>();
     if (set.level() == DisclosureLevel.STATES_ONLY) {
@@ -198,15 +196,15 @@ public final class DisclosureService {
     Set<String> given = new HashSet<>();
     for (Grant g : grants) {
       if (g.version() != set.version() || g.wrapped().length != KeyWrap.WRAPPED_LENGTH) {
-        throw new InvalidRequestException("grants", "Each grant wraps the key of version "
-            + set.version() + " (" + KeyWrap.WRAPPED_LENGTH + " bytes).");
+        throw new InvalidRequestException("grants", Text.of("disclosure.grant-wrong-key",
+            set.version(), KeyWrap.WRAPPED_LENGTH));
       }
       given.add(HexFormat.of().formatHex(g.accountId()) + "/"
           + HexFormat.of().formatHex(g.deviceId()));
     }
     if (given.size() != grants.size() || !given.equals(expected)) {
-      throw new InvalidRequestException("grants", "The grants must go to exactly the certified"
-          + " State accounts the change names (" + expected.size() + " in force now).");
+      throw new InvalidRequestException("grants",
+          Text.of("disclosure.grants-not-certified", expected.size()));
     }
   }
 
@@ -242,7 +240,7 @@ public final class DisclosureService {
     return jdbi.inTransaction(h -> {
       workspaces.requireMember(h, caller, workspaceId);
       h.attach(DocumentDao.class).lock(workspaceId, documentId)
-          .orElseThrow(() -> new NotFoundProblemException("No such document."));
+          .orElseThrow(() -> new NotFoundProblemException(Text.of("disclosure.no-document")));
       DisclosureDao dao = h.attach(DisclosureDao.class);
       List<Pending> owed = pendingFor(h, registry, workspaceId, documentId);
       Set<String> seen = new HashSet<>();
@@ -252,11 +250,11 @@ public final class DisclosureService {
                 g.accountId())
             && Arrays.equals(p.certificate().certificate().identity().device().toBytes(),
                 g.deviceId())).findFirst().orElseThrow(() -> new InvalidRequestException(
-                    "grants", "A grant goes to an account this document owes no key."));
+                    "grants", Text.of("disclosure.grant-not-owed")));
         if (!seen.add(HexFormat.of().formatHex(g.accountId()))
             || g.wrapped().length != KeyWrap.WRAPPED_LENGTH) {
-          throw new InvalidRequestException("grants", "One grant per account, of "
-              + KeyWrap.WRAPPED_LENGTH + " bytes.");
+          throw new InvalidRequestException("grants",
+              Text.of("disclosure.one-grant-per-account", KeyWrap.WRAPPED_LENGTH));
         }
         dao.insertGrant(workspaceId, documentId, g.version(), g.accountId(), g.deviceId(),
             g.wrapped(), match.disclosureSequence());
@@ -345,7 +343,7 @@ public final class DisclosureService {
 
   private static void requireDocument(Handle h, byte[] workspaceId, byte[] documentId) {
     if (h.attach(DocumentDao.class).find(workspaceId, documentId).isEmpty()) {
-      throw new NotFoundProblemException("No such document.");
+      throw new NotFoundProblemException(Text.of("disclosure.no-document"));
     }
   }
 }

@@ -16,6 +16,7 @@ import org.palermo.security.keys.Identity;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /**
  * Keys a workspace's States-only documents still owe to State accounts certified after the
@@ -64,7 +65,8 @@ public class PendingGrantResource {
       @Context SecurityContext security) {
     Caller caller = Caller.require(security);
     if (request == null || request.grants() == null || request.grants().isEmpty()) {
-      throw new InvalidRequestException("grants", "Send {\"grants\": [...]} with one or more.");
+      throw new InvalidRequestException("grants",
+          Text.of("disclosure.send-grants", "{\"grants\": [...]}"));
     }
     return new FulfilledView(disclosures.fulfil(caller, Ids.path(workspaceId, "workspace"),
         Ids.path(documentId, "document"), DisclosureResource.grants(request.grants())));

@@ -19,6 +19,7 @@ import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /** A workspace's documents: lists, versions, new versions and the sealed bytes. */
 @Path("api/v1/workspaces/{workspaceId}/documents")
@@ -52,7 +53,7 @@ public class DocumentResource {
     int size = limit == null ? 200 : parseLimit(limit);
     if (size < 1 || size > DocumentService.MAX_PAGE) {
       throw new InvalidRequestException("limit",
-          "The limit is 1 to " + DocumentService.MAX_PAGE + ".");
+          Text.of("documents.limit-range", DocumentService.MAX_PAGE));
     }
     byte[] from = after == null ? FIRST : Ids.field(after, "after");
     return listing.page(caller, Ids.path(workspaceId, "workspace"), from, size);
@@ -77,8 +78,8 @@ public class DocumentResource {
       @Context SecurityContext security) {
     Caller caller = Caller.require(security);
     if (request == null) {
-      throw new InvalidRequestException(null,
-          "Send {\"manifest\", \"signature\", \"metadata\"} as a JSON object.");
+      throw new InvalidRequestException(null, Text.of("documents.send-new-version",
+          "{\"manifest\", \"signature\", \"metadata\"}"));
     }
     UploadService.Status status = uploads.begin(caller, Ids.path(workspaceId, "workspace"),
         Ids.path(documentId, "document"), Binary.decode(request.manifest(), "manifest", 1, 2048),
@@ -119,6 +120,6 @@ public class DocumentResource {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw new NotFoundProblemException("No such document version (versions count from 1).");
+    throw new NotFoundProblemException(Text.of("documents.no-version-number"));
   }
 }

@@ -20,6 +20,7 @@ import org.palermo.server.states.StateCertificateService;
 import org.palermo.server.workspaces.MemberRow;
 import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
+import org.palermo.text.Text;
 
 /**
  * Reading documents: lists of current versions, a document's versions, and the sealed
@@ -70,7 +71,7 @@ public final class DocumentService {
       MemberRow member = workspaces.requireMember(h, caller, workspaceId);
       List<VersionRow> all = h.attach(DocumentDao.class).versions(workspaceId, documentId);
       if (all.isEmpty()) {
-        throw new NotFoundProblemException("No such document.");
+        throw new NotFoundProblemException(Text.of("documents.no-document"));
       }
       return all.stream().filter(v -> v.epoch() >= member.firstEpoch()).toList();
     });
@@ -102,13 +103,12 @@ public final class DocumentService {
           }
         }
         return dao.version(workspaceId, documentId, version).orElseThrow(
-            () -> new NotFoundProblemException("No such document version."));
+            () -> new NotFoundProblemException(Text.of("documents.no-version")));
       }
       VersionRow row = dao.version(workspaceId, documentId, version)
-          .orElseThrow(() -> new NotFoundProblemException("No such document version."));
+          .orElseThrow(() -> new NotFoundProblemException(Text.of("documents.no-version")));
       if (row.epoch() < member.get().firstEpoch()) {
-        throw new AccessDeniedException("This version was shared before you joined, and this"
-            + " workspace gives new members only what is shared after they join.");
+        throw new AccessDeniedException(Text.of("documents.shared-before-joining"));
       }
       return row;
     });
@@ -117,8 +117,9 @@ public final class DocumentService {
   /** The sealed bytes of one stream of a version, from the first part on. */
   public InputStream open(VersionRow version, SealedStream stream) {
     if (stream.length(version) == 0) {
-      throw new NotFoundProblemException("This version has no "
-          + stream.pathName() + ".");
+      throw new NotFoundProblemException(stream == SealedStream.CONTENT
+          ? Text.of("documents.version-no-content")
+          : Text.of("documents.version-no-original"));
     }
     List<PartRow> parts = jdbi.withExtension(UploadDao.class,
         dao -> dao.parts(version.uploadId(), stream.code()));

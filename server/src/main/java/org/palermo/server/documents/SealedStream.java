@@ -2,6 +2,7 @@ package org.palermo.server.documents;
 
 import java.util.Locale;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.text.Text;
 
 /** The sealed streams of a version: the content and, when kept, the untouched original. */
 public enum SealedStream {
@@ -30,7 +31,7 @@ public enum SealedStream {
         return s;
       }
     }
-    throw new NotFoundProblemException("A version has a 'content' and may have an 'original'.");
+    throw new NotFoundProblemException(Text.of("documents.no-such-stream"));
   }
 
   long declaredLength(UploadRow upload) {

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /**
  * The sealed streams of a new version, sent in runs from the offset the server has; then the
@@ -73,8 +74,7 @@ public class UploadResource {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw new InvalidRequestException("offset",
-        "Say where this run starts: ?offset=N, the bytes the server has so far.");
+    throw new InvalidRequestException("offset", Text.of("documents.offset-required"));
   }
 
   @POST

@@ -39,6 +39,7 @@ import org.palermo.server.workspaces.MemberRow;
 import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceRow;
 import org.palermo.server.workspaces.WorkspaceService;
+import org.palermo.text.Text;
 
 /**
  * Puts new document versions in three steps, so that a large upload survives a dropped
@@ -60,7 +61,7 @@ public final class UploadService {
   /** An upload not completed within this time is dropped (its quota comes back). */
   public static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofDays(7);
 
-  private static final String NO_UPLOAD = "No such upload, or it is not yours.";
+  private static final Text NO_UPLOAD = Text.of("documents.no-upload");
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -95,20 +96,18 @@ public final class UploadService {
     DocumentManifest m = decode(encoded);
     if (!Arrays.equals(m.workspace().toBytes(), workspaceId)
         || !Arrays.equals(m.document().toBytes(), documentId)) {
-      throw new InvalidRequestException("manifest",
-          "The manifest names another workspace or document than the path.");
+      throw new InvalidRequestException("manifest", Text.of("documents.manifest-other-target"));
     }
     Account account = accounts.findById(caller.accountId()).orElseThrow(
-        () -> new NotFoundProblemException("This account no longer exists."));
+        () -> new NotFoundProblemException(Text.of("documents.account-gone")));
     if (!Arrays.equals(m.author().toBytes(), caller.accountId())
         || !Arrays.equals(m.authorDevice().toBytes(), account.deviceId())) {
-      throw new InvalidRequestException("manifest", "The manifest names another author.");
+      throw new InvalidRequestException("manifest", Text.of("documents.manifest-other-author"));
     }
     try {
       m.verify(SigningPublicKey.decode(account.signingKey()), signature);
     } catch (GeneralSecurityException e) {
-      throw new InvalidRequestException("signature",
-          "The manifest's signature does not verify with your account's key.");
+      throw new InvalidRequestException("signature", Text.of("documents.signature-invalid"));
     }
     long sealedBytes = checkSizes(m, metadata);
     byte[] uploadId = new byte[16];
@@ -131,9 +130,8 @@ public final class UploadService {
         return status(upload, 0, 0, true);
       }
       if (w.usedBytes() + sealedBytes > w.quotaBytes()) {
-        throw new PayloadTooLargeException("This workspace's quota would be exceeded: it holds "
-            + mib(w.usedBytes()) + " of its " + mib(w.quotaBytes()) + " and this version needs "
-            + mib(sealedBytes) + ". Remove documents, or ask the operator for a larger quota.");
+        throw new PayloadTooLargeException(Text.of("documents.quota-exceeded",
+            mib(w.usedBytes()), mib(w.quotaBytes()), mib(sealedBytes)));
       }
       h.attach(WorkspaceDao.class).addUsed(workspaceId, sealedBytes);
       h.attach(UploadDao.class).insert(upload);
@@ -157,27 +155,28 @@ public final class UploadService {
       InputStream body) throws IOException {
     UploadRow u = jdbi.withExtension(UploadDao.class, dao -> own(dao.find(uploadId), caller));
     if (u.completed()) {
-      throw new ConflictException("This upload is complete.");
+      throw new ConflictException(Text.of("documents.upload-complete"));
     }
     long declared = stream.declaredLength(u);
     long received = jdbi.withExtension(UploadDao.class,
         dao -> dao.received(uploadId, stream.code()));
     if (offset != received) {
-      throw new ConflictException("The server has " + received + " bytes of this upload's "
-          + stream.pathName() + ": send from offset " + received
-          + ".");
+      throw new ConflictException(stream == SealedStream.CONTENT
+          ? Text.of("documents.resume-content-from", received)
+          : Text.of("documents.resume-original-from", received));
     }
     if (declared == 0) {
-      throw new ConflictException("This upload has no "
-          + stream.pathName() + " to receive.");
+      throw new ConflictException(stream == SealedStream.CONTENT
+          ? Text.of("documents.upload-no-content")
+          : Text.of("documents.upload-no-original"));
     }
     BlobId blob = BlobId.random(random);
     CappedBody capped = new CappedBody(body, declared - received);
     long stored = blobs.put(blob, capped);
     if (capped.overflowed()) {
       blobs.delete(blob);
-      throw new InvalidRequestException(null, "The body is longer than the "
-          + (declared - received) + " bytes this upload still expects.");
+      throw new InvalidRequestException(null,
+          Text.of("documents.body-too-long", declared - received));
     }
     if (stored == 0) {
       blobs.delete(blob);
@@ -194,8 +193,7 @@ public final class UploadService {
     });
     if (!recorded) {
       blobs.delete(blob);
-      throw new ConflictException("Another request stored this part first: ask for the"
-          + " upload's status and resume from its offset.");
+      throw new ConflictException(Text.of("documents.part-stored-first"));
     }
     return status(caller, uploadId);
   }
@@ -218,9 +216,9 @@ public final class UploadService {
       for (SealedStream s : SealedStream.values()) {
         long got = uploads.received(uploadId, s.code());
         if (got != s.declaredLength(locked)) {
-          throw new ConflictException("The server has " + got + " of the "
-              + s.declaredLength(locked) + " bytes of this upload's "
-              + s.pathName() + ": send the rest first.");
+          throw new ConflictException(s == SealedStream.CONTENT
+              ? Text.of("documents.content-incomplete", got, s.declaredLength(locked))
+              : Text.of("documents.original-incomplete", got, s.declaredLength(locked)));
         }
       }
       DocumentManifest m = decode(locked.manifest());
@@ -329,22 +327,21 @@ public final class UploadService {
   private Writable lockWritable(Handle h, Caller caller, DocumentManifest m) {
     byte[] ws = m.workspace().toBytes();
     WorkspaceRow w = h.attach(WorkspaceDao.class).lock(ws).orElseThrow(
-        () -> new NotFoundProblemException("No such workspace, or you are not a member of it."));
+        () -> new NotFoundProblemException(WorkspaceService.NOT_FOUND));
     MemberRow member = workspaces.requireMember(h, caller, ws);
     Role role = Role.fromCode(member.role());
     if (!role.writesDocuments()) {
-      throw new AccessDeniedException("Viewers read documents; they do not add or change them.");
+      throw new AccessDeniedException(Text.of("documents.viewers-read-only"));
     }
     if (m.epoch() != w.currentEpoch()) {
-      throw new ConflictException("The workspace is at epoch " + w.currentEpoch()
-          + " (its membership changed): fetch the membership log and seal under its key.");
+      throw new ConflictException(Text.of("documents.epoch-moved-on", w.currentEpoch()));
     }
     if (member.firstEpoch() > m.epoch()) {
-      throw new AccessDeniedException("No owner has given you this epoch's key yet.");
+      throw new AccessDeniedException(Text.of("documents.no-epoch-key"));
     }
     if (m.membershipSequence() > w.headSequence()) {
       throw new InvalidRequestException("manifest",
-          "The manifest names a membership entry the log does not have.");
+          Text.of("documents.manifest-unknown-membership-entry"));
     }
     return new Writable(w, role);
   }
@@ -353,45 +350,45 @@ public final class UploadService {
       Optional<DocumentRow> current) {
     if (m.version() == 1) {
       if (current.isPresent()) {
-        throw new ConflictException("A document with this id exists: a new version names its"
-            + " current version as parent.");
+        throw new ConflictException(Text.of("documents.document-exists"));
       }
       if (m.kind() == ManifestKind.TOMBSTONE) {
-        throw new InvalidRequestException("manifest", "Only an existing document is removed.");
+        throw new InvalidRequestException("manifest",
+            Text.of("documents.removal-needs-document"));
       }
       return;
     }
-    DocumentRow d = current.orElseThrow(() -> new NotFoundProblemException("No such document."));
+    DocumentRow d = current.orElseThrow(
+        () -> new NotFoundProblemException(Text.of("documents.no-document")));
     if (d.deleted()) {
-      throw new ConflictException("This document was removed.");
+      throw new ConflictException(Text.of("documents.document-removed"));
     }
     if (d.currentVersion() != m.parentVersion()) {
-      throw new ConflictException("Version " + m.parentVersion() + " is not the current one"
-          + " (it is " + d.currentVersion() + "): fetch the document and start from it.");
+      throw new ConflictException(Text.of("documents.parent-not-current", m.parentVersion(),
+          d.currentVersion()));
     }
     if (!role.changesOthersDocuments()
         && !Arrays.equals(d.firstAuthorId(), caller.accountId())) {
-      throw new AccessDeniedException("Contributors change only the documents they added.");
+      throw new AccessDeniedException(Text.of("documents.contributors-own-only"));
     }
   }
 
   private static long checkSizes(DocumentManifest m, byte[] metadata) {
     if (m.kind() == ManifestKind.TOMBSTONE) {
       if (metadata != null) {
-        throw new InvalidRequestException("metadata", "A removal carries no metadata.");
+        throw new InvalidRequestException("metadata", Text.of("documents.removal-no-metadata"));
       }
       return 0;
     }
     SealedPart meta = m.metadata().orElseThrow();
     if (metadata == null || metadata.length != meta.sealedLength()
         || !Arrays.equals(Arrays.copyOf(metadata, SealedPart.HEADER_LENGTH), meta.header())) {
-      throw new InvalidRequestException("metadata",
-          "The sealed metadata is not the one the manifest signs.");
+      throw new InvalidRequestException("metadata", Text.of("documents.metadata-not-signed"));
     }
     long content = m.content().orElseThrow().sealedLength();
     long original = m.original().map(SealedPart::sealedLength).orElse(0L);
     if (content > MAX_SEALED_BYTES || original > MAX_SEALED_BYTES) {
-      throw new PayloadTooLargeException("A version holds at most 1 TiB.");
+      throw new PayloadTooLargeException(Text.of("documents.version-too-large"));
     }
     return content + original;
   }
@@ -409,8 +406,7 @@ public final class UploadService {
       header = in.readNBytes(SealedPart.HEADER_LENGTH);
     }
     if (!Arrays.equals(header, m.content().orElseThrow().header())) {
-      throw new InvalidRequestException(null,
-          "The uploaded content does not start with the header its manifest signs.");
+      throw new InvalidRequestException(null, Text.of("documents.header-not-signed"));
     }
   }
 
@@ -418,8 +414,7 @@ public final class UploadService {
     try {
       return DocumentManifest.decode(encoded);
     } catch (MalformedManifestException | RuntimeException e) {
-      throw new InvalidRequestException("manifest", "The manifest is not a document manifest"
-          + " this server knows.");
+      throw new InvalidRequestException("manifest", Text.of("documents.manifest-unknown"));
     }
   }
 
@@ -439,7 +434,8 @@ public final class UploadService {
         original, complete);
   }
 
+  /** A size in MiB with one decimal, for a text that says the unit. */
   private static String mib(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
   }
 }

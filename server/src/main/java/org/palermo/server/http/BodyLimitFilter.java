@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
 import org.palermo.server.errors.PayloadTooLargeException;
+import org.palermo.text.Text;
 
 /**
  * Refuses a body over the limit: at once when Content-Length says so, otherwise as soon as the
@@ -52,8 +53,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
   }
 
   private PayloadTooLargeException tooLarge() {
-    return new PayloadTooLargeException("The request body is larger than this route accepts ("
-        + maxBytes + " bytes). Send less, or split it.");
+    return new PayloadTooLargeException(Text.of("http.body-too-large", maxBytes));
   }
 
   private final class LimitedInputStream extends FilterInputStream {

@@ -19,6 +19,7 @@ import org.palermo.server.documents.VersionRow;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
+import org.palermo.text.Text;
 
 /**
  * What workspaces published, for anyone, without an account: the index, each published version
@@ -108,6 +109,6 @@ public class PublicResource {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidRequestException("limit", "limit is 1 to " + MAX_LIMIT + ".");
+    throw new InvalidRequestException("limit", Text.of("publication.limit-range", MAX_LIMIT));
   }
 }

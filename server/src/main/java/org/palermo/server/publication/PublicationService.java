@@ -18,6 +18,7 @@ import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.workspaces.MemberRow;
 import org.palermo.server.workspaces.WorkspaceService;
+import org.palermo.text.Text;
 
 /**
  * What workspaces published, served to anyone without an account: each published version with
@@ -28,7 +29,7 @@ import org.palermo.server.workspaces.WorkspaceService;
 public final class PublicationService {
   /** Longest public name a workspace may choose. */
   public static final int MAX_PUBLIC_NAME = 120;
-  private static final String NOT_PUBLISHED = "No such published document.";
+  private static final Text NOT_PUBLISHED = Text.of("publication.not-published");
 
   private final Jdbi jdbi;
   private final WorkspaceService workspaces;
@@ -57,7 +58,7 @@ public final class PublicationService {
         }
         return new Cursor(LocalDate.parse(text.substring(0, dot)), id);
       } catch (RuntimeException e) {
-        throw new InvalidRequestException("after", "Pass back the cursor a page gave.");
+        throw new InvalidRequestException("after", Text.of("publication.cursor-unknown"));
       }
     }
 
@@ -129,14 +130,14 @@ public final class PublicationService {
     }
     if (clean != null && (clean.length() > MAX_PUBLIC_NAME
         || clean.codePoints().anyMatch(Character::isISOControl))) {
-      throw new InvalidRequestException("name", "A public name is 1 to " + MAX_PUBLIC_NAME
-          + " characters, without control characters.");
+      throw new InvalidRequestException("name",
+          Text.of("publication.public-name-invalid", MAX_PUBLIC_NAME));
     }
     String chosen = clean;
     jdbi.useTransaction(h -> {
       MemberRow member = workspaces.requireMember(h, caller, workspaceId);
       if (Role.fromCode(member.role()) != Role.OWNER) {
-        throw new AccessDeniedException("Only owners choose the workspace's public name.");
+        throw new AccessDeniedException(Text.of("publication.owners-name-workspace"));
       }
       h.attach(PublicationDao.class).setPublicName(workspaceId, chosen);
     });
