@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.palermo.client.ClientException;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.plugin.api.Capability;
 import org.palermo.text.Text;
 import picocli.CommandLine.Command;
@@ -43,10 +42,6 @@ final class AdminPluginsCommand {
   @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "help-admin.plugins-dir")
   Path dir;
 
-  /** A printed value in the terminal's language; in English under --json (an API). */
-  private String value(Text text) {
-    return admin.root.json() ? ClientText.english(text) : admin.root.terminal().text(text);
-  }
 
   @Command(name = "list")
   int list() {
@@ -58,14 +53,14 @@ final class AdminPluginsCommand {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("file", jar.getFileName().toString());
       if (d == null) {
-        row.put("descriptor", value(Text.of("cmd-admin.no-descriptor")));
+        row.put("descriptor", admin.root.value(Text.of("cmd-admin.no-descriptor")));
       } else {
         String id = d.getProperty("id", "?");
         row.put("id", id);
         row.put("version", d.getProperty("version", "?"));
         row.put("requires", d.getProperty("requires", "?"));
         row.put("asks", d.getProperty("capabilities", "").strip());
-        row.put("enabled", value(approved.containsKey(id)
+        row.put("enabled", admin.root.value(approved.containsKey(id)
             ? Text.of("cmd-admin.enabled-approved", approved.getProperty(id))
             : Text.of("cmd-admin.not-enabled")));
       }
@@ -106,8 +101,8 @@ final class AdminPluginsCommand {
     approved.setProperty(id, String.join(",", labels));
     save(folder, approved);
     admin.root.print(PalermoCli.fields("enabled", id, "approved", labels.isEmpty()
-        ? value(Text.of("cmd-admin.nothing")) : String.join(",", labels), "effective",
-        value(Text.of("cmd-admin.next-start"))));
+        ? admin.root.value(Text.of("cmd-admin.nothing")) : String.join(",", labels), "effective",
+        admin.root.value(Text.of("cmd-admin.next-start"))));
     return 0;
   }
 
@@ -122,7 +117,7 @@ final class AdminPluginsCommand {
     }
     save(folder, approved);
     admin.root.print(PalermoCli.fields("disabled", id, "effective",
-        value(Text.of("cmd-admin.next-start"))));
+        admin.root.value(Text.of("cmd-admin.next-start"))));
     return 0;
   }
 

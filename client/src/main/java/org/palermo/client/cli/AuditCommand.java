@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.palermo.client.ClientException;
 import org.palermo.client.audit.AuditClient;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.security.audit.AuditAuthor;
 import org.palermo.security.audit.AuditEvent;
 import org.palermo.security.audit.AuditLog;
@@ -34,10 +33,6 @@ import picocli.CommandLine.ParentCommand;
 final class AuditCommand {
   @ParentCommand PalermoCli root;
 
-  /** A printed value in the terminal's language; in English under --json (an API). */
-  private String value(Text text) {
-    return root.json() ? ClientText.english(text) : root.terminal().text(text);
-  }
 
   @Command(name = "show")
   int show(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-audit.ws")
@@ -52,12 +47,12 @@ final class AuditCommand {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("sequence", i);
       row.put("at", event.at().toString());
-      row.put("by", by(session, log.membership(), log.authorOf(i), names, this::value));
-      row.put("what", value(describe(log.membership(), event)));
+      row.put("by", by(session, log.membership(), log.authorOf(i), names, root::value));
+      row.put("what", root.value(describe(log.membership(), event)));
       rows.add(row);
     }
     if (root.json()) {
-      Map<String, Object> out = new LinkedHashMap<>(summary(log, this::value));
+      Map<String, Object> out = new LinkedHashMap<>(summary(log, root::value));
       out.put("entries", rows);
       root.print(out);
       return 0;
@@ -66,7 +61,7 @@ final class AuditCommand {
       root.terminal().say(Text.of("cmd-audit.row", r.get("sequence"), r.get("at"), r.get("by"),
           r.get("what")));
     }
-    root.print(summary(log, this::value));
+    root.print(summary(log, root::value));
     return 0;
   }
 
@@ -87,7 +82,7 @@ final class AuditCommand {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("verified", true);
-    out.putAll(summary(log, this::value));
+    out.putAll(summary(log, root::value));
     root.print(out);
     return 0;
   }
@@ -101,7 +96,7 @@ final class AuditCommand {
     AuditLog log = session.audit().export(session.workspaces().resolve(ws), output);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("file", output.toString());
-    out.putAll(summary(log, this::value));
+    out.putAll(summary(log, root::value));
     root.print(out);
     return 0;
   }

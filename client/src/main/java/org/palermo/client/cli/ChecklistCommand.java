@@ -12,7 +12,6 @@ import java.util.Map;
 import org.palermo.client.ClientException;
 import org.palermo.client.checklist.ChecklistClient;
 import org.palermo.client.http.PalermoHttp;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.text.Text;
@@ -29,10 +28,6 @@ import picocli.CommandLine.ParentCommand;
 final class ChecklistCommand {
   @ParentCommand PalermoCli root;
 
-  /** A printed value in the terminal's language; in English under --json (an API). */
-  private String value(Text text) {
-    return root.json() ? ClientText.english(text) : root.terminal().text(text);
-  }
 
   private ChecklistClient client() {
     PalermoHttp http = root.connect();
@@ -78,7 +73,7 @@ final class ChecklistCommand {
     List<String> ids = new ArrayList<>();
     profile.path("instruments").forEach(i -> ids.add(i.asText()));
     out.put("instruments", String.join(",", ids));
-    out.put("partyToUncac", value(profile.path("partyToUncac").asBoolean()
+    out.put("partyToUncac", root.value(profile.path("partyToUncac").asBoolean()
         ? Text.of("cmd-checklist.yes") : Text.of("cmd-checklist.no")));
     out.put("group", profile.path("group").asInt());
     out.put("startYear", profile.path("startYear").asInt());
@@ -98,13 +93,13 @@ final class ChecklistCommand {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("year", s.path("phase").path("year").asInt() + " ("
         + s.path("phase").path("calendarYear").asInt() + ")");
-    out.put("phase", value(phase(s.path("phase"))));
-    out.put("next", value(s.path("next").isNull() || s.path("next").isMissingNode()
+    out.put("phase", root.value(phase(s.path("phase"))));
+    out.put("next", root.value(s.path("next").isNull() || s.path("next").isMissingNode()
         ? Text.of("cmd-checklist.none") : phase(s.path("next"))));
     List<String> articles = new ArrayList<>();
     s.path("articles").forEach(a -> articles.add(a.path("instrument").asText() + " "
         + a.path("article").asText()));
-    out.put("articles", articles.isEmpty() ? value(Text.of("cmd-checklist.none"))
+    out.put("articles", articles.isEmpty() ? root.value(Text.of("cmd-checklist.none"))
         : String.join(", ", articles));
     root.print(out);
     return 0;
@@ -229,7 +224,7 @@ final class ChecklistCommand {
     out.put("assignees", changed.path("assignees").size());
     out.put("documents", changed.path("documents").size());
     out.put("notes", changed.path("notes").isTextual() ? changed.path("notes").asText()
-        : value(Text.of("cmd-checklist.none")));
+        : root.value(Text.of("cmd-checklist.none")));
     root.print(out);
     return 0;
   }

@@ -11,7 +11,6 @@ import org.palermo.client.ClientException;
 import org.palermo.client.document.DisclosedClient;
 import org.palermo.client.document.DisclosureClient;
 import org.palermo.client.document.DocumentClient;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.security.manifest.DisclosureLevel;
@@ -71,10 +70,10 @@ final class DocCommand {
     out.put("bytes", put.bytes());
     out.put("type", put.stripped().kind().mediaType());
     out.put("removedMetadata", put.stripped().removed().isEmpty()
-        ? value(Text.of("cmd-doc.none-found"))
-        : String.join("; ", put.stripped().removed().stream().map(this::value).toList()));
+        ? root.value(Text.of("cmd-doc.none-found"))
+        : String.join("; ", put.stripped().removed().stream().map(root::value).toList()));
     if (keepOriginal) {
-      out.put("original", value(Text.of("cmd-doc.original-kept")));
+      out.put("original", root.value(Text.of("cmd-doc.original-kept")));
     }
     if (put.rekeyWraps() > 0) {
       out.put("newEpochKeyWraps", put.rekeyWraps());
@@ -101,7 +100,7 @@ final class DocCommand {
     WorkspaceId workspace = session.workspaces().resolve(ws);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DocumentClient.Verified v : session.documents().list(workspace)) {
-      rows.add(row(session, v, value(Text.of("cmd-doc.removed-title"))));
+      rows.add(row(session, v, root.value(Text.of("cmd-doc.removed-title"))));
     }
     fulfilOwed(session, workspace);
     if (root.json()) {
@@ -209,7 +208,7 @@ final class DocCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (DocumentClient.Verified v : session.documents().versions(workspace, document)) {
-      rows.add(row(session, v, value(Text.of("cmd-doc.removed-title"))));
+      rows.add(row(session, v, root.value(Text.of("cmd-doc.removed-title"))));
     }
     if (root.json()) {
       root.print(PalermoCli.fields("document", document.toString(), "versions", rows));
@@ -293,7 +292,7 @@ final class DocCommand {
     DocumentId document = session.documents().resolve(workspace, doc);
     long version = session.disclosures().approve(workspace, document);
     root.print(PalermoCli.fields("document", document.toString(), "approved",
-        value(Text.of("cmd-doc.approved-version", version))));
+        root.value(Text.of("cmd-doc.approved-version", version))));
     return 0;
   }
 
@@ -329,14 +328,6 @@ final class DocCommand {
       root.terminal().err().println(root.terminal().text(Text.of("cmd-doc.keys-sent",
           sent.size(), workspace)));
     }
-  }
-
-  /**
-   * A value meant for people inside key/value output: in the terminal's language, but in
-   * English with --json, whose values scripts read.
-   */
-  private String value(Text text) {
-    return root.json() ? ClientText.english(text) : root.terminal().text(text);
   }
 
   private static Map<String, Object> row(PalermoCli.Unlocked session,

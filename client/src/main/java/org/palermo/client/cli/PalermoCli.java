@@ -108,6 +108,14 @@ public final class PalermoCli implements Callable<Integer> {
     return http;
   }
 
+  /**
+   * A value for people inside key/value output: in the terminal's language, but English with
+   * {@code --json}, whose values are an API.
+   */
+  String value(Text text) {
+    return json ? ClientText.english(text) : terminal.text(text);
+  }
+
   /** Fields in the order given: key, value, key, value... (for {@link #print}). */
   static java.util.Map<String, Object> fields(Object... keysAndValues) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.palermo.client.ClientException;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.client.submission.SubmissionClient;
 import org.palermo.client.submission.Template;
 import org.palermo.security.ids.DocumentId;
@@ -29,10 +28,6 @@ import picocli.CommandLine.ParentCommand;
 final class SubmissionCommand {
   @ParentCommand PalermoCli root;
 
-  /** A printed value in the terminal's language; in English under --json (an API). */
-  private String value(Text text) {
-    return root.json() ? ClientText.english(text) : root.terminal().text(text);
-  }
 
   @Command(name = "new")
   int create(
@@ -78,7 +73,7 @@ final class SubmissionCommand {
     out.put("version", created.number());
     out.put("title", chosenTitle);
     List<String> unfilled = Template.unfilled(text);
-    out.put("toFill", unfilled.isEmpty() ? value(Text.of("cmd-submission.nothing"))
+    out.put("toFill", unfilled.isEmpty() ? root.value(Text.of("cmd-submission.nothing"))
         : String.join(", ", unfilled));
     root.print(out);
     return 0;
@@ -141,7 +136,7 @@ final class SubmissionCommand {
     out.put("document", document.toString());
     out.put("version", stored.version());
     if (!stored.mergedWith().isEmpty()) {
-      out.put("mergedWith", value(Text.of("cmd-submission.version", stored.mergedWith()
+      out.put("mergedWith", root.value(Text.of("cmd-submission.version", stored.mergedWith()
           .stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))));
     }
     root.print(out);
@@ -166,7 +161,7 @@ final class SubmissionCommand {
     SubmissionClient.Comment c = session.submissions().comment(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version), text);
     root.print(PalermoCli.fields("comment", c.comment().manifest().document().toString(), "on",
-        value(Text.of("cmd-submission.version", c.on().version()))));
+        root.value(Text.of("cmd-submission.version", c.on().version()))));
     return 0;
   }
 
@@ -214,7 +209,7 @@ final class SubmissionCommand {
     SubmissionClient.Endorsement e = session.submissions().signOff(workspace, document,
         version == null ? OptionalLong.empty() : OptionalLong.of(version), org);
     root.print(PalermoCli.fields("signedOff",
-        value(Text.of("cmd-submission.version", e.statement().version())), "organization",
+        root.value(Text.of("cmd-submission.version", e.statement().version())), "organization",
         e.statement().organization()));
     return 0;
   }
@@ -234,7 +229,7 @@ final class SubmissionCommand {
       row.put("organization", e.statement().organization());
       row.put("by", session.workspaces().handleOf(e.signOff().author()));
       row.put("version", e.statement().version());
-      row.put("applies", value(e.current() ? Text.of("cmd-submission.applies-current")
+      row.put("applies", root.value(e.current() ? Text.of("cmd-submission.applies-current")
           : Text.of("cmd-submission.applies-older")));
       rows.add(row);
     }

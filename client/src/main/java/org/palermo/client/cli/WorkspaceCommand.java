@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.palermo.client.ClientException;
-import org.palermo.client.i18n.ClientText;
 import org.palermo.client.workspace.WorkspaceClient;
 import org.palermo.security.ids.InvitationId;
 import org.palermo.security.ids.WorkspaceId;
@@ -40,7 +39,7 @@ final class WorkspaceCommand {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", id.toString());
     out.put("name", name.strip());
-    out.put("newMembersRead", value(shareHistory ? Text.of("cmd-workspace.read-everything")
+    out.put("newMembersRead", root.value(shareHistory ? Text.of("cmd-workspace.read-everything")
         : Text.of("cmd-workspace.read-after-joining")));
     root.print(out);
     return 0;
@@ -93,7 +92,7 @@ final class WorkspaceCommand {
     for (Invitation i : log.openInvitations()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("member", client.handleOf(i.invitee()));
-      row.put("role", value(Text.of("cmd-workspace.role-invited", role(i.role()))));
+      row.put("role", root.value(Text.of("cmd-workspace.role-invited", role(i.role()))));
       row.put("fingerprint", i.invitee().fingerprint().toDigits());
       rows.add(row);
     }
@@ -211,7 +210,7 @@ final class WorkspaceCommand {
     WorkspaceId id = client.resolve(ws);
     client.setPublicName(id, java.util.Optional.ofNullable(name));
     root.print(PalermoCli.fields("workspace", id.toString(), "publicName",
-        clear ? value(Text.of("cmd-workspace.no-public-name")) : name));
+        clear ? root.value(Text.of("cmd-workspace.no-public-name")) : name));
     return 0;
   }
 
@@ -229,14 +228,6 @@ final class WorkspaceCommand {
     out.put("members", log.members().size());
     root.print(out);
     return 0;
-  }
-
-  /**
-   * A value meant for people inside key/value output: in the terminal's language, but in
-   * English with --json, whose values scripts read.
-   */
-  private String value(Text text) {
-    return root.json() ? ClientText.english(text) : root.terminal().text(text);
   }
 
   private static Role parseRole(String name) {
