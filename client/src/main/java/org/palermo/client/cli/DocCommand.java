@@ -242,12 +242,7 @@ final class DocCommand {
       @Option(names = "--state", paramLabel = "ISO3", descriptionKey = "help-doc.disclose-state")
       List<String> stateCodes,
       @Option(names = "--yes", descriptionKey = "help-doc.disclose-yes") boolean yes) {
-    DisclosureLevel chosen = switch (level.strip().toLowerCase(Locale.ROOT)) {
-      case "confidential" -> DisclosureLevel.CONFIDENTIAL;
-      case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
-      case "public" -> DisclosureLevel.PUBLIC;
-      default -> throw ClientException.usage(Text.of("cmd-doc.disclose-level"));
-    };
+    DisclosureLevel chosen = level(level);
     List<StateCode> named = new ArrayList<>();
     for (String code : stateCodes == null ? List.<String>of() : stateCodes) {
       try {
@@ -328,6 +323,16 @@ final class DocCommand {
       root.terminal().err().println(root.terminal().text(Text.of("cmd-doc.keys-sent",
           sent.size(), workspace)));
     }
+  }
+
+  /** A disclosure level as the options name it: confidential, states (or states-only), public. */
+  static DisclosureLevel level(String level) {
+    return switch (level.strip().toLowerCase(Locale.ROOT)) {
+      case "confidential" -> DisclosureLevel.CONFIDENTIAL;
+      case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
+      case "public" -> DisclosureLevel.PUBLIC;
+      default -> throw ClientException.usage(Text.of("cmd-doc.disclose-level"));
+    };
   }
 
   private static Map<String, Object> row(PalermoCli.Unlocked session,

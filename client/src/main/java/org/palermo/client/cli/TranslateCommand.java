@@ -186,7 +186,7 @@ final class TranslateCommand {
         session.workspaces().log(workspace)).level();
     DisclosureLevel chosen = sourceLevel;
     if (level != null) {
-      chosen = parseLevel(level);
+      chosen = DocCommand.level(level);
       if (chosen.code() > sourceLevel.code()) {
         throw ClientException.usage(Text.of("cmd-translate.level-above-source", chosen.label(),
             sourceLevel.label()));
@@ -232,15 +232,6 @@ final class TranslateCommand {
     }
     root.print(out);
     return 0;
-  }
-
-  private static DisclosureLevel parseLevel(String level) {
-    return switch (level.strip()) {
-      case "confidential" -> DisclosureLevel.CONFIDENTIAL;
-      case "states", "states-only" -> DisclosureLevel.STATES_ONLY;
-      case "public" -> DisclosureLevel.PUBLIC;
-      default -> throw ClientException.usage(Text.of("cmd-translate.bad-level"));
-    };
   }
 
   @Command(name = "machine")
