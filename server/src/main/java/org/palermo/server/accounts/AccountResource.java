@@ -21,6 +21,7 @@ import org.palermo.server.http.Ids;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /** Pseudonymous accounts: register, login parameters, the caller's own account and bundle. */
 @Path("api/v1/accounts")
@@ -56,7 +57,7 @@ public class AccountResource {
   @RateLimited(RateLimit.REGISTER_PER_ADDRESS)
   public Response register(RegisterRequest request) {
     if (request == null) {
-      throw new InvalidRequestException(null, "Send the registration as a JSON object.");
+      throw new InvalidRequestException(null, Text.of("accounts.send-registration"));
     }
     Account account = accounts.register(new AccountService.Registration(
         id128(request.accountId(), "accountId"),
@@ -108,7 +109,7 @@ public class AccountResource {
       @Context SecurityContext security) {
     Caller.require(security);
     return AccountView.of(accounts.findById(Ids.path(accountId, "account")).orElseThrow(
-        () -> new NotFoundProblemException("No such account.")));
+        () -> new NotFoundProblemException(Text.of("accounts.no-such-account"))));
   }
 
   @GET

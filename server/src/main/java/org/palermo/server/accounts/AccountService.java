@@ -17,6 +17,7 @@ import org.palermo.server.ratelimit.RateLimiter;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.sessions.SessionService;
 import org.palermo.server.storage.ServerSecretDao;
+import org.palermo.text.Text;
 
 /**
  * Registration and login. The server checks what it can check of what clients send (key
@@ -51,17 +52,17 @@ public final class AccountService {
 
   public Account register(Registration r) {
     check(() -> SigningPublicKey.decode(r.signingKey()), "signingKey",
-        "is not a Palermo Ed25519 public key");
+        Text.of("accounts.signing-key-invalid", "signingKey"));
     check(() -> AgreementPublicKey.decode(r.agreementKey()), "agreementKey",
-        "is not a Palermo X25519 public key");
+        Text.of("accounts.agreement-key-invalid", "agreementKey"));
     check(() -> Argon2idParameters.decode(r.kdfParameters()), "kdfParameters",
-        "are not Argon2id parameters at or above the pinned minimum");
+        Text.of("accounts.kdf-parameters-invalid", "kdfParameters"));
     Account account = new Account(r.accountId(), r.handle().value(), r.deviceId(), r.signingKey(),
         r.agreementKey(), r.kdfParameters(), r.keyBundle(),
         verifier.create(r.authenticationKey()), LocalDate.ofInstant(clock.instant(),
             ZoneOffset.UTC));
     if (!jdbi.withExtension(AccountDao.class, dao -> dao.insert(account))) {
-      throw new ConflictException("That handle or account id is taken: choose another.");
+      throw new ConflictException(Text.of("accounts.taken"));
     }
     return account;
   }
@@ -82,7 +83,7 @@ public final class AccountService {
     var account = jdbi.withExtension(AccountDao.class, dao -> dao.findByHandle(handle.value()));
     byte[] stored = account.map(Account::verifier).orElse(null);
     if (!verifier.matches(stored, authenticationKey) || account.isEmpty()) {
-      throw new AuthenticationRequiredException("The handle or the passphrase is wrong.");
+      throw new AuthenticationRequiredException(Text.of("accounts.login-failed"));
     }
     return sessions.open(account.get().id());
   }
@@ -90,7 +91,8 @@ public final class AccountService {
   /** The account with this handle; a 404 when there is none. */
   public Account findByHandle(Handle handle) {
     return jdbi.withExtension(AccountDao.class, dao -> dao.findByHandle(handle.value()))
-        .orElseThrow(() -> new NotFoundProblemException("No account has that handle."));
+        .orElseThrow(() -> new NotFoundProblemException(
+            Text.of("accounts.no-account-with-handle")));
   }
 
   /** The account with this id, if any (for checking keys that clients name). */
@@ -100,18 +102,19 @@ public final class AccountService {
 
   public Account find(Caller caller) {
     return jdbi.withExtension(AccountDao.class, dao -> dao.findById(caller.accountId()))
-        .orElseThrow(() -> new AuthenticationRequiredException("This account no longer exists."));
+        .orElseThrow(() -> new AuthenticationRequiredException(
+            Text.of("accounts.account-gone")));
   }
 
   private interface Check {
     void run() throws GeneralSecurityException;
   }
 
-  private static void check(Check check, String field, String problem) {
+  private static void check(Check check, String field, Text problem) {
     try {
       check.run();
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new InvalidRequestException(field, "The " + field + " " + problem + ".");
+      throw new InvalidRequestException(field, problem);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.palermo.server.accounts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.palermo.server.errors.InvalidRequestException;
+import org.palermo.text.Text;
 
 /**
  * An account's pseudonym. ASCII only, lower case, 3 to 32 characters: no look-alike letters
@@ -21,8 +22,7 @@ public record Handle(String value) {
   public static Handle parse(String text, String field) {
     String folded = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     if (!RULE.matcher(folded).matches()) {
-      throw new InvalidRequestException(field, "A handle is 3 to 32 characters from a-z, 0-9,"
-          + " '.', '_' and '-', and starts and ends with a letter or digit.");
+      throw new InvalidRequestException(field, Text.of("accounts.handle-invalid"));
     }
     return new Handle(folded);
   }

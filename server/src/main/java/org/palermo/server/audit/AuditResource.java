@@ -18,6 +18,7 @@ import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /** A workspace's audit log: members read it and append the entries their clients sign. */
 @Path("api/v1/workspaces/{workspaceId}/audit")
@@ -61,7 +62,7 @@ public class AuditResource {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidRequestException("from", "from is an entry's sequence, 0 or more.");
+    throw new InvalidRequestException("from", Text.of("audit.from-invalid"));
   }
 
   @POST
@@ -72,7 +73,7 @@ public class AuditResource {
     Caller caller = Caller.require(security);
     if (request == null) {
       throw new InvalidRequestException(null,
-          "Send {\"entry\": \"<base64url>\"} as a JSON object.");
+          Text.of("audit.send-entry", "{\"entry\": \"<base64url>\"}"));
     }
     long sequence = audit.append(caller, Ids.path(workspaceId, "workspace"),
         Binary.decode(request.entry(), "entry", 1, MAX_ENTRY));

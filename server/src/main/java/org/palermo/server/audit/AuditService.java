@@ -32,6 +32,7 @@ import org.palermo.server.sessions.Caller;
 import org.palermo.server.storage.ServerSecretDao;
 import org.palermo.server.workspaces.WorkspaceDao;
 import org.palermo.server.workspaces.WorkspaceService;
+import org.palermo.text.Text;
 
 /**
  * Workspaces' audit logs. Members' clients append the entries they sign; the server verifies
@@ -117,7 +118,7 @@ public final class AuditService {
     try {
       entry = ChainEntry.decode(encoded);
     } catch (MalformedEntryException e) {
-      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+      throw new InvalidRequestException("entry", Text.of("audit.not-chain-entry"));
     }
     workspaces.requireAuthor(caller, entry);
     return jdbi.inTransaction(h -> {
@@ -125,23 +126,22 @@ public final class AuditService {
       workspaces.requireMember(h, caller, workspaceId);
       AuditLog log = current(h, workspaceId);
       if (entry.sequence() != log.entries().size()) {
-        throw new ConflictException("The audit log has moved on (its next entry is "
-            + log.entries().size() + "): fetch it, verify it and try again.");
+        throw new ConflictException(Text.of("audit.moved-on", log.entries().size()));
       }
       AuditLog extended;
       try {
         extended = log.extend(entry);
       } catch (ChainException e) {
-        throw new InvalidRequestException("entry", "The audit entry was refused: "
-            + e.getMessage() + ".");
+        // The chain's reason comes from the security module, in English only.
+        throw new InvalidRequestException("entry", Text.of("audit.entry-refused",
+            e.getMessage()));
       }
       AuditEvent event = extended.events().get(extended.events().size() - 1);
       long head = extended.membership().head().sequence();
       if (event instanceof AuditEvent.MemberEvent member
           && member.membershipSequence() != head) {
-        throw new ConflictException("The entry names membership entry "
-            + member.membershipSequence() + ", but the workspace's membership log is at entry "
-            + head + ": fetch it, verify it and try again.");
+        throw new ConflictException(Text.of("audit.membership-moved-on",
+            member.membershipSequence(), head));
       }
       store(h, workspaceId, extended);
       return entry.sequence();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import org.palermo.server.errors.AuthenticationRequiredException;
+import org.palermo.text.Text;
 
 /**
  * Reads {@code Authorization: Bearer <token>}. A request without it goes on anonymous (routes
@@ -31,12 +32,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new AuthenticationRequiredException("Send the session token as 'Authorization:"
-          + " Bearer <token>'.");
+      throw new AuthenticationRequiredException(
+          Text.of("sessions.send-bearer", Caller.BEARER_HEADER));
     }
     Caller caller = sessions.authenticate(header.substring(BEARER.length()).strip())
         .orElseThrow(() -> new AuthenticationRequiredException(
-            "This session has expired or was ended: log in again."));
+            Text.of("sessions.expired")));
     SecurityContext original = request.getSecurityContext();
     request.setSecurityContext(new SecurityContext() {
       @Override

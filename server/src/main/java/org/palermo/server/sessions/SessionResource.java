@@ -23,6 +23,7 @@ import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.ratelimit.RateLimit;
 import org.palermo.server.ratelimit.RateLimited;
+import org.palermo.text.Text;
 
 /** Log in, list and end sessions. */
 @Path("api/v1/sessions")
@@ -50,7 +51,7 @@ public class SessionResource {
   @RateLimited(RateLimit.LOGIN_PER_ADDRESS)
   public Response login(LoginRequest request) {
     if (request == null) {
-      throw new InvalidRequestException(null, "Send the handle and authentication key as JSON.");
+      throw new InvalidRequestException(null, Text.of("sessions.send-login"));
     }
     var issued = accounts.login(Handle.parse(request.handle(), "handle"),
         Binary.decode(request.authenticationKey(), "authenticationKey", 32, 32));
@@ -81,7 +82,7 @@ public class SessionResource {
       @PathParam("sessionId") String sessionId) {
     Caller caller = Caller.require(security);
     if (sessionId == null || !sessionId.matches("[0-9a-f]{32}")) {
-      throw new NotFoundProblemException("You have no session with that id.");
+      throw new NotFoundProblemException(Text.of("sessions.no-such-session"));
     }
     sessions.revoke(caller, HexFormat.of().parseHex(sessionId));
     return Response.noContent().build();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.palermo.server.errors.AuthenticationRequiredException;
 import org.palermo.server.errors.NotFoundProblemException;
+import org.palermo.text.Text;
 
 /**
  * Session tokens: 256 random bits given once to the client, kept only as SHA-256 (a token is
@@ -86,7 +87,7 @@ public final class SessionService {
     boolean deleted = jdbi.withExtension(SessionDao.class,
         dao -> dao.delete(sessionId, caller.accountId()));
     if (!deleted) {
-      throw new NotFoundProblemException("You have no session with that id.");
+      throw new NotFoundProblemException(Text.of("sessions.no-such-session"));
     }
   }
 
@@ -94,7 +95,7 @@ public final class SessionService {
   public void logout(Caller caller) {
     if (!jdbi.withExtension(SessionDao.class, dao -> dao.delete(caller.sessionId(),
         caller.accountId()))) {
-      throw new AuthenticationRequiredException("This session has already ended.");
+      throw new AuthenticationRequiredException(Text.of("sessions.already-ended"));
     }
   }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Binary;
+import org.palermo.text.Text;
 
 /**
  * The public list of State certificates. Reading needs no account; appending needs no session
@@ -48,7 +49,8 @@ public class StateCertificateResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response append(EntryRequest request) {
     if (request == null) {
-      throw new InvalidRequestException(null, "Send {\"entry\": \"<base64url>\"}.");
+      throw new InvalidRequestException(null,
+          Text.of("states.send-entry", "{\"entry\": \"<base64url>\"}"));
     }
     long sequence = states.append(Binary.decode(request.entry(), "entry", 1, MAX_ENTRY));
     return Response.status(Response.Status.CREATED).entity(new AppendedView(sequence)).build();

@@ -21,6 +21,7 @@ import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.storage.VerifiedCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.palermo.text.Text;
 
 /**
  * The public list of State certificates: serves its entries to anyone and appends an entry only
@@ -118,26 +119,25 @@ public final class StateCertificateService {
     try {
       entry = ChainEntry.decode(encoded);
     } catch (MalformedEntryException e) {
-      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+      throw new InvalidRequestException("entry", Text.of("states.not-chain-entry"));
     }
     List<byte[]> stored = entries();
     if (entry.sequence() != stored.size()) {
-      throw new ConflictException("The State certificate list has moved on (its next entry is "
-          + stored.size() + "): fetch it, verify it and try again.");
+      throw new ConflictException(Text.of("states.moved-on", stored.size()));
     }
     StateRegistry registry = load(stored);
     try {
       registry.extend(entry);
     } catch (ChainException e) {
+      // The chain's reason comes from the security module, in English only.
       throw new InvalidRequestException("entry",
-          "The State certificate entry was refused: " + e.getMessage() + ".");
+          Text.of("states.entry-refused", e.getMessage()));
     }
     try {
       jdbi.useExtension(StateCertificateDao.class,
           dao -> dao.insert(entry.sequence(), entry.encode()));
     } catch (UnableToExecuteStatementException e) {
-      throw new ConflictException("The State certificate list has moved on: fetch it, verify"
-          + " it and try again.");
+      throw new ConflictException(Text.of("states.moved-on-retry"));
     }
     return entry.sequence();
   }

@@ -19,6 +19,7 @@ import org.palermo.server.errors.InvalidRequestException;
 import org.palermo.server.http.Binary;
 import org.palermo.server.http.Ids;
 import org.palermo.server.sessions.Caller;
+import org.palermo.text.Text;
 
 /** Workspaces, their membership log and the caller's invitations. */
 @Path("api/v1")
@@ -116,7 +117,8 @@ public class WorkspaceResource {
       @Context SecurityContext security) {
     Caller caller = Caller.require(security);
     if (request == null) {
-      throw new InvalidRequestException(null, "Send {\"epoch\": N, \"sealedName\": \"...\"}.");
+      throw new InvalidRequestException(null,
+          Text.of("workspaces.send-name", "{\"epoch\": N, \"sealedName\": \"...\"}"));
     }
     workspaces.putName(caller, Ids.path(workspaceId, "workspace"), request.epoch(),
         Binary.decode(request.sealedName(), "sealedName", 1, 2048));
@@ -139,7 +141,8 @@ public class WorkspaceResource {
 
   private static byte[] entry(EntryRequest request) {
     if (request == null) {
-      throw new InvalidRequestException(null, "Send {\"entry\": \"<base64url>\"}.");
+      throw new InvalidRequestException(null,
+          Text.of("workspaces.send-entry", "{\"entry\": \"<base64url>\"}"));
     }
     return Binary.decode(request.entry(), "entry", 1, MAX_ENTRY);
   }

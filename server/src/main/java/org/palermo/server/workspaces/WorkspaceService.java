@@ -32,6 +32,7 @@ import org.palermo.server.errors.NotFoundProblemException;
 import org.palermo.server.events.CoreEventLog;
 import org.palermo.server.sessions.Caller;
 import org.palermo.server.storage.VerifiedCopies;
+import org.palermo.text.Text;
 
 /**
  * Workspaces and their membership log. Clients write the log (signed entries); the server
@@ -40,7 +41,8 @@ import org.palermo.server.storage.VerifiedCopies;
  * its own access checks. It never makes or changes an entry.
  */
 public final class WorkspaceService {
-  public static final String NOT_FOUND = "No such workspace, or you are not a member of it.";
+  /** The answer to anyone who is not a member: whether the workspace exists is not told. */
+  public static final Text NOT_FOUND = Text.of("workspaces.not-found");
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -64,8 +66,7 @@ public final class WorkspaceService {
     ChainEntry entry = decode(encodedEntry);
     MembershipChange change = payload(entry);
     if (!(change instanceof MembershipChange.Create create)) {
-      throw new InvalidRequestException("entry",
-          "A workspace starts with a 'create' entry signed by its owner.");
+      throw new InvalidRequestException("entry", Text.of("workspaces.create-first"));
     }
     MembershipLog log;
     try {
@@ -81,7 +82,7 @@ public final class WorkspaceService {
     jdbi.useTransaction(h -> {
       WorkspaceDao dao = h.attach(WorkspaceDao.class);
       if (!dao.insert(row)) {
-        throw new ConflictException("A workspace with that id exists: make a new id.");
+        throw new ConflictException(Text.of("workspaces.id-taken"));
       }
       dao.insertEntry(id, entry.sequence(), entry.encode());
       derive(dao, id, log);
@@ -107,8 +108,7 @@ public final class WorkspaceService {
           .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
       requireMemberOrInvitee(dao, caller, workspaceId);
       if (entry.sequence() != row.headSequence() + 1) {
-        throw new ConflictException("The membership log has moved on (its head is entry "
-            + row.headSequence() + "): fetch it, verify it and try again.");
+        throw new ConflictException(Text.of("workspaces.moved-on", row.headSequence()));
       }
       MembershipLog log = load(dao, workspaceId);
       MembershipLog extended;
@@ -152,11 +152,11 @@ public final class WorkspaceService {
           .orElseThrow(() -> new NotFoundProblemException(NOT_FOUND));
       MemberRow member = requireMember(h, caller, workspaceId);
       if (!Role.fromCode(member.role()).managesMembers()) {
-        throw new AccessDeniedException("Only owners name the workspace.");
+        throw new AccessDeniedException(Text.of("workspaces.owners-name"));
       }
       if (epoch < 1 || epoch > row.currentEpoch()) {
-        throw new InvalidRequestException("epoch", "The workspace has epochs 1 to "
-            + row.currentEpoch() + ".");
+        throw new InvalidRequestException("epoch",
+            Text.of("workspaces.epochs", row.currentEpoch()));
       }
       dao.putName(workspaceId, epoch, sealedName);
     });
@@ -242,7 +242,7 @@ public final class WorkspaceService {
     try {
       return ChainEntry.decode(encoded);
     } catch (MalformedEntryException e) {
-      throw new InvalidRequestException("entry", "The entry is not a signed chain entry.");
+      throw new InvalidRequestException("entry", Text.of("workspaces.not-chain-entry"));
     }
   }
 
@@ -251,13 +251,14 @@ public final class WorkspaceService {
       return MembershipChange.decode(entry.payload());
     } catch (MalformedEntryException e) {
       throw new InvalidRequestException("entry",
-          "The entry's payload is not a membership change this server knows.");
+          Text.of("workspaces.not-membership-change"));
     }
   }
 
   private static InvalidRequestException refused(ChainException e) {
+    // The chain's reason comes from the security module, in English only.
     return new InvalidRequestException("entry",
-        "The membership entry was refused: " + e.getMessage() + ".");
+        Text.of("workspaces.entry-refused", e.getMessage()));
   }
 
   /**
@@ -266,12 +267,11 @@ public final class WorkspaceService {
    */
   public void requireAuthor(Caller caller, ChainEntry entry) {
     Account account = accounts.findById(caller.accountId()).orElseThrow(
-        () -> new NotFoundProblemException("This account no longer exists."));
+        () -> new NotFoundProblemException(Text.of("workspaces.account-gone")));
     try {
       byte[] keyId = SigningPublicKey.decode(account.signingKey()).keyId();
       if (!Arrays.equals(keyId, entry.authorKeyId())) {
-        throw new InvalidRequestException("entry",
-            "The entry is not signed by your account's key.");
+        throw new InvalidRequestException("entry", Text.of("workspaces.not-your-key"));
       }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a stored signing key does not decode", e);
@@ -281,13 +281,11 @@ public final class WorkspaceService {
   /** An identity named in an entry must be the keys its account registered. */
   private void requireRegistered(Identity identity, String field) {
     Account account = accounts.findById(identity.account().toBytes()).orElseThrow(
-        () -> new InvalidRequestException(field, "The entry names an account that does not"
-            + " exist."));
+        () -> new InvalidRequestException(field, Text.of("workspaces.unknown-account")));
     if (!Arrays.equals(account.deviceId(), identity.device().toBytes())
         || !Arrays.equals(account.signingKey(), identity.signingKey().encode())
         || !Arrays.equals(account.agreementKey(), identity.agreementKey().encode())) {
-      throw new InvalidRequestException(field, "The entry names keys that are not the ones"
-          + " that account published.");
+      throw new InvalidRequestException(field, Text.of("workspaces.keys-mismatch"));
     }
   }
 }
