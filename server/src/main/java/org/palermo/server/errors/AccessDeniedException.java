@@ -10,9 +10,4 @@ public final class AccessDeniedException extends ProblemException {
     super(ProblemType.ACCESS_DENIED, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public AccessDeniedException(String detail) {
-    super(ProblemType.ACCESS_DENIED, Text.of("errors.untranslated", detail));
-  }
 }

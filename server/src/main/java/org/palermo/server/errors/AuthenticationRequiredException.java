@@ -12,11 +12,6 @@ public final class AuthenticationRequiredException extends ProblemException {
     super(ProblemType.AUTHENTICATION_REQUIRED, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public AuthenticationRequiredException(String detail) {
-    super(ProblemType.AUTHENTICATION_REQUIRED, Text.of("errors.untranslated", detail));
-  }
 
   @Override
   public Map<String, String> headers() {

@@ -10,9 +10,4 @@ public final class ConflictException extends ProblemException {
     super(ProblemType.CONFLICT, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public ConflictException(String detail) {
-    super(ProblemType.CONFLICT, Text.of("errors.untranslated", detail));
-  }
 }

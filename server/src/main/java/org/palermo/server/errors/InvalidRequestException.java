@@ -13,12 +13,6 @@ public final class InvalidRequestException extends ProblemException {
     this.field = field;
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public InvalidRequestException(String field, String detail) {
-    super(ProblemType.INVALID_REQUEST, Text.of("errors.untranslated", detail));
-    this.field = field;
-  }
 
   @Override
   public String field() {

@@ -10,9 +10,4 @@ public final class NotFoundProblemException extends ProblemException {
     super(ProblemType.NOT_FOUND, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public NotFoundProblemException(String detail) {
-    super(ProblemType.NOT_FOUND, Text.of("errors.untranslated", detail));
-  }
 }

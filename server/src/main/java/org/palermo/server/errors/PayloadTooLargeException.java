@@ -15,11 +15,6 @@ public final class PayloadTooLargeException extends ProblemException {
     super(ProblemType.PAYLOAD_TOO_LARGE, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public PayloadTooLargeException(String detail) {
-    super(ProblemType.PAYLOAD_TOO_LARGE, Text.of("errors.untranslated", detail));
-  }
 
   @Override
   public Map<String, String> headers() {

@@ -10,9 +10,4 @@ public final class PreconditionFailedException extends ProblemException {
     super(ProblemType.PRECONDITION_FAILED, detail);
   }
 
-  /** Migration only: a detail not yet in the bundles. To be removed. */
-  @Deprecated
-  public PreconditionFailedException(String detail) {
-    super(ProblemType.PRECONDITION_FAILED, Text.of("errors.untranslated", detail));
-  }
 }
