@@ -206,7 +206,7 @@ public final class DisclosureBench {
   /** A connection as the command line makes it from the settings in a client folder. */
   private static PalermoHttp connect(Home home) {
     Home.ServerSettings s = home.server().orElseThrow(
-        () -> ClientException.usage("No server in " + home.folder()));
+        () -> new IllegalStateException("No server in " + home.folder()));
     SSLContext trust = s.pinCert() != null
         ? ServerTrust.pinned(ServerTrust.parseFingerprint(s.pinCert()))
         : s.ca() != null ? ServerTrust.fromCaFile(Path.of(s.ca())) : ServerTrust.systemDefault();

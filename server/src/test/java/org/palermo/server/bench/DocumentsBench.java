@@ -73,7 +73,7 @@ public final class DocumentsBench {
   private static char[] passphrase() {
     String p = System.getenv("PALERMO_PASSPHRASE");
     if (p == null || p.isEmpty()) {
-      throw ClientException.usage("Set PALERMO_PASSPHRASE");
+      throw new IllegalStateException("Set PALERMO_PASSPHRASE");
     }
     return p.toCharArray();
   }
@@ -81,7 +81,7 @@ public final class DocumentsBench {
   /** A connection as the command line makes it from the settings in a client folder. */
   private static PalermoHttp connect(Home home) {
     Home.ServerSettings s = home.server().orElseThrow(
-        () -> ClientException.usage("No server in " + home.folder()));
+        () -> new IllegalStateException("No server in " + home.folder()));
     SSLContext trust = s.pinCert() != null
         ? ServerTrust.pinned(ServerTrust.parseFingerprint(s.pinCert()))
         : s.ca() != null ? ServerTrust.fromCaFile(Path.of(s.ca())) : ServerTrust.systemDefault();

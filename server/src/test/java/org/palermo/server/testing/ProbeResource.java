@@ -11,6 +11,7 @@ import org.palermo.server.errors.AccessDeniedException;
 import org.palermo.server.errors.AuthenticationRequiredException;
 import org.palermo.server.errors.ConflictException;
 import org.palermo.server.errors.PreconditionFailedException;
+import org.palermo.text.Text;
 
 /**
  * A route the product does not have, mounted only in tests: a strict JSON body, each error
@@ -34,10 +35,10 @@ public class ProbeResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String fail(@PathParam("kind") String kind) {
     switch (kind) {
-      case "401" -> throw new AuthenticationRequiredException("Log in again.");
-      case "403" -> throw new AccessDeniedException("Only an owner may do this.");
-      case "409" -> throw new ConflictException("The parent version is stale; fetch it again.");
-      case "412" -> throw new PreconditionFailedException("It changed since you read it.");
+      case "401" -> throw new AuthenticationRequiredException(Text.of("sessions.expired"));
+      case "403" -> throw new AccessDeniedException(Text.of("workspaces.owners-name"));
+      case "409" -> throw new ConflictException(Text.of("documents.parent-not-current", 3, 4));
+      case "412" -> throw new PreconditionFailedException(Text.of("documents.parent-not-current", 3, 4));
       default -> throw new IllegalStateException(
           "secret-canary at org.palermo.Internal.method(Internal.java:42)");
     }
