@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /**
  * The cluster-checklist plugin: the Review Mechanism's clusters and schedule from reference
@@ -27,8 +27,7 @@ public class ClusterChecklistPlugin implements PalermoPlugin {
 
   @Override
   public void start(PluginContext context) {
-    context.messages(Locale.ROOT).orElseThrow(
-        () -> new IllegalStateException("the messages capability is needed"));
+    PluginText.english(context); // fails the start without the messages capability
     ReferenceData data = context.operatorFolder().map(f -> f.resolve(REFERENCE_FILE))
         .filter(Files::isRegularFile).map(ClusterChecklistPlugin::read)
         .orElseGet(ReferenceData::bundled);

@@ -3,9 +3,9 @@ package org.palermo.plugins.dialogue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /**
  * The dialogue-registration plugin: constructive dialogues of the five Working Groups,
@@ -19,8 +19,7 @@ public class DialoguePlugin implements PalermoPlugin {
 
   @Override
   public void start(PluginContext context) {
-    context.messages(Locale.ROOT).orElseThrow(
-        () -> new IllegalStateException("the messages capability is needed"));
+    PluginText.english(context); // fails the start without the messages capability
     try {
       Roles.read(context.operatorFolder()); // a file that does not parse fails the start
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.palermo.plugin.api.PalermoPlugin;
 import org.palermo.plugin.api.PluginContext;
+import org.palermo.plugin.api.PluginText;
 
 /**
  * The translation plugin: language versions of sealed documents (linked to the source version
@@ -30,8 +31,7 @@ public class TranslationPlugin implements PalermoPlugin {
         context.workspaces().orElseThrow(
             () -> new IllegalStateException("the read-workspaces capability is needed")),
         Clock.systemUTC());
-    context.messages(java.util.Locale.ENGLISH).orElseThrow(
-        () -> new IllegalStateException("the messages capability is needed"));
+    PluginText.english(context); // fails the start without the messages capability
   }
 
   @Override
