@@ -35,7 +35,7 @@ final class AccountCommand {
     root.print(fields);
   }
 
-  @Command(name = "register")
+  @Command(name = "register", mixinStandardHelpOptions = true)
   int register(@Option(names = "--name", required = true, paramLabel = "NAME",
       descriptionKey = "help-account.register-name") String name) {
     char[] passphrase = root.terminal().passphrase(true);
@@ -54,7 +54,7 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "login")
+  @Command(name = "login", mixinStandardHelpOptions = true)
   int login(@Option(names = "--name", required = true, paramLabel = "NAME",
       descriptionKey = "help-account.login-name") String name) {
     Identity identity = client().login(name, root.terminal().passphrase(false));
@@ -63,14 +63,14 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "logout")
+  @Command(name = "logout", mixinStandardHelpOptions = true)
   int logout() {
     client().logout();
     print(Map.of("loggedOut", true));
     return 0;
   }
 
-  @Command(name = "whoami")
+  @Command(name = "whoami", mixinStandardHelpOptions = true)
   int whoami() {
     AccountClient client = client();
     Identity identity = client.whoami();
@@ -80,7 +80,7 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "sessions")
+  @Command(name = "sessions", mixinStandardHelpOptions = true)
   int sessions(@Option(names = "--revoke", paramLabel = "ID",
       descriptionKey = "help-account.sessions-revoke") String revoke) {
     AccountClient client = client();
@@ -105,7 +105,7 @@ final class AccountCommand {
     return 0;
   }
 
-  @Command(name = "fingerprint")
+  @Command(name = "fingerprint", mixinStandardHelpOptions = true)
   int fingerprint(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
       descriptionKey = "help-account.fingerprint-name") String name) {
     if (name == null) {

@@ -43,7 +43,7 @@ final class AdminCommand {
       descriptionKey = "help-admin.operator-key")
   Path operatorKey;
 
-  @Command(name = "certify-state")
+  @Command(name = "certify-state", mixinStandardHelpOptions = true)
   int certifyState(
       @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "help-admin.name")
       String name,
@@ -95,7 +95,7 @@ final class AdminCommand {
     return 0;
   }
 
-  @Command(name = "revoke-state")
+  @Command(name = "revoke-state", mixinStandardHelpOptions = true)
   int revokeState(@Parameters(index = "0", paramLabel = "NAME", descriptionKey = "help-admin.name")
       String name) {
     SigningKeyPair operator = openOperatorKey();

@@ -43,7 +43,7 @@ final class AdminPluginsCommand {
   Path dir;
 
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list() {
     Path folder = folder();
     Properties approved = approvals(folder);
@@ -79,7 +79,7 @@ final class AdminPluginsCommand {
     return 0;
   }
 
-  @Command(name = "enable")
+  @Command(name = "enable", mixinStandardHelpOptions = true)
   int enable(@Parameters(index = "0", paramLabel = "ID", descriptionKey = "help-admin.plugin-id")
       String id,
       @Option(names = "--approve", paramLabel = "CAPS", split = ",",
@@ -106,7 +106,7 @@ final class AdminPluginsCommand {
     return 0;
   }
 
-  @Command(name = "disable")
+  @Command(name = "disable", mixinStandardHelpOptions = true)
   int disable(@Parameters(index = "0", paramLabel = "ID", descriptionKey = "help-admin.plugin-id")
       String id) {
     requireId(id);

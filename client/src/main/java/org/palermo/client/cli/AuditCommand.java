@@ -34,7 +34,7 @@ final class AuditCommand {
   @ParentCommand PalermoCli root;
 
 
-  @Command(name = "show")
+  @Command(name = "show", mixinStandardHelpOptions = true)
   int show(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-audit.ws")
       String ws) {
     PalermoCli.Unlocked session = root.unlock();
@@ -65,7 +65,7 @@ final class AuditCommand {
     return 0;
   }
 
-  @Command(name = "verify")
+  @Command(name = "verify", mixinStandardHelpOptions = true)
   int verify(@Parameters(index = "0", paramLabel = "WS", arity = "0..1",
           descriptionKey = "help-audit.ws") String ws,
       @Option(names = "--file", paramLabel = "FILE", descriptionKey = "help-audit.verify-file")
@@ -87,7 +87,7 @@ final class AuditCommand {
     return 0;
   }
 
-  @Command(name = "export")
+  @Command(name = "export", mixinStandardHelpOptions = true)
   int export(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-audit.ws")
       String ws,
       @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",

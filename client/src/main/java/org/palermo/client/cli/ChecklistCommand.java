@@ -39,7 +39,7 @@ final class ChecklistCommand {
     return session.workspaces().resolve(ws);
   }
 
-  @Command(name = "profile")
+  @Command(name = "profile", mixinStandardHelpOptions = true)
   int profile(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Option(names = "--state", paramLabel = "STATE", descriptionKey = "help-checklist.state")
@@ -81,7 +81,7 @@ final class ChecklistCommand {
     return 0;
   }
 
-  @Command(name = "schedule")
+  @Command(name = "schedule", mixinStandardHelpOptions = true)
   int schedule(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Option(names = "--year", paramLabel = "N", descriptionKey = "help-checklist.year")
@@ -118,7 +118,7 @@ final class ChecklistCommand {
     };
   }
 
-  @Command(name = "start")
+  @Command(name = "start", mixinStandardHelpOptions = true)
   int start(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Parameters(index = "1", paramLabel = "CHECKLIST",
@@ -127,7 +127,7 @@ final class ChecklistCommand {
     return show(client().start(workspace, checklist));
   }
 
-  @Command(name = "show")
+  @Command(name = "show", mixinStandardHelpOptions = true)
   int show(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Parameters(index = "1", paramLabel = "CHECKLIST",
@@ -158,7 +158,7 @@ final class ChecklistCommand {
     return 0;
   }
 
-  @Command(name = "set")
+  @Command(name = "set", mixinStandardHelpOptions = true)
   int set(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Parameters(index = "1", paramLabel = "CHECKLIST",
@@ -229,7 +229,7 @@ final class ChecklistCommand {
     return 0;
   }
 
-  @Command(name = "notes")
+  @Command(name = "notes", mixinStandardHelpOptions = true)
   int notes(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-checklist.ws") String ws,
       @Parameters(index = "1", paramLabel = "CHECKLIST",

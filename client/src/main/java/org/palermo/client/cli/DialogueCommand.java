@@ -41,7 +41,7 @@ final class DialogueCommand {
     root.terminal().out().flush();
   }
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list() {
     JsonNode all = client().list();
     if (root.json()) {
@@ -58,7 +58,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "show")
+  @Command(name = "show", mixinStandardHelpOptions = true)
   int show(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue) {
@@ -66,7 +66,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "convene")
+  @Command(name = "convene", mixinStandardHelpOptions = true)
   int convene(@Option(names = "--working-group", required = true, paramLabel = "WG",
           descriptionKey = "help-dialogue.working-group") String wg,
       @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
@@ -79,7 +79,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "register")
+  @Command(name = "register", mixinStandardHelpOptions = true)
   int register(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,
@@ -95,7 +95,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "status")
+  @Command(name = "status", mixinStandardHelpOptions = true)
   int status(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,
@@ -105,7 +105,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "objections")
+  @Command(name = "objections", mixinStandardHelpOptions = true)
   int object(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,
@@ -120,7 +120,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "decide")
+  @Command(name = "decide", mixinStandardHelpOptions = true)
   int decide(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,
@@ -139,7 +139,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "check")
+  @Command(name = "check", mixinStandardHelpOptions = true)
   int check(@Parameters(index = "0", paramLabel = "FILE",
       descriptionKey = "help-dialogue.statement") Path file) {
     List<CountryMentions.Mention> found = warn(read(file));
@@ -147,7 +147,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "comment")
+  @Command(name = "comment", mixinStandardHelpOptions = true)
   int comment(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,
@@ -172,7 +172,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "call-off")
+  @Command(name = "call-off", mixinStandardHelpOptions = true)
   int callOff(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue) {
@@ -180,7 +180,7 @@ final class DialogueCommand {
     return 0;
   }
 
-  @Command(name = "summary")
+  @Command(name = "summary", mixinStandardHelpOptions = true)
   int summary(
       @Parameters(index = "0", paramLabel = "DIALOGUE", descriptionKey = "help-dialogue.dialogue")
       String dialogue,

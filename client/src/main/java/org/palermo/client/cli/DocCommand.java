@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
 final class DocCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "put")
+  @Command(name = "put", mixinStandardHelpOptions = true)
   int put(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "FILE", descriptionKey = "help-doc.put-file")
@@ -85,7 +85,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list(@Parameters(index = "0", arity = "0..1", paramLabel = "WS",
           descriptionKey = "help-doc.list-workspace") String ws,
       @Option(names = "--disclosed", descriptionKey = "help-doc.list-disclosed")
@@ -146,6 +146,8 @@ final class DocCommand {
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
       String doc,
+      @Option(names = {"-h", "--help"}, usageHelp = true,
+          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-doc.get-version")
       Long version,
       @Option(names = "--original", descriptionKey = "help-doc.get-original") boolean original,
@@ -198,7 +200,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "versions")
+  @Command(name = "versions", mixinStandardHelpOptions = true)
   int versions(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
@@ -219,7 +221,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "rm")
+  @Command(name = "rm", mixinStandardHelpOptions = true)
   int rm(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
@@ -232,7 +234,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "disclose")
+  @Command(name = "disclose", mixinStandardHelpOptions = true)
   int disclose(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
@@ -277,7 +279,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "approve")
+  @Command(name = "approve", mixinStandardHelpOptions = true)
   int approve(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
@@ -291,7 +293,7 @@ final class DocCommand {
     return 0;
   }
 
-  @Command(name = "grants")
+  @Command(name = "grants", mixinStandardHelpOptions = true)
   int grants(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-doc.workspace")
       String ws,
       @Option(names = "--fulfil", descriptionKey = "help-doc.grants-fulfil") boolean fulfil) {

@@ -166,6 +166,11 @@ public final class PalermoCli implements Callable<Integer> {
       DisclosureClient disclosures, DisclosedClient disclosed, AuditClient audit,
       SubmissionClient submissions) {}
 
+  /** The command tree (every command has --help of its own: ClientBundlesTest checks). */
+  public static CommandLine commandLine(Terminal terminal) {
+    return new CommandLine(new PalermoCli(terminal));
+  }
+
   /** Runs {@code args}; returns the exit code. Errors are one line on stderr. */
   public static int run(Terminal given, String... args) {
     Language language = LanguageChoice.of(args, given.env()).orElse(null);
@@ -177,7 +182,7 @@ public final class PalermoCli implements Callable<Integer> {
     }
     boolean json = java.util.Arrays.asList(args).contains("--json");
     Terminal terminal = given.speaking(language, language.rightToLeft() && !json);
-    CommandLine commandLine = new CommandLine(new PalermoCli(terminal));
+    CommandLine commandLine = commandLine(terminal);
     commandLine.setResourceBundle(CliHelp.bundle(language));
     commandLine.setOut(terminal.out());
     commandLine.setErr(terminal.err());
@@ -192,10 +197,11 @@ public final class PalermoCli implements Callable<Integer> {
         return failure.exitCode();
       }
       // Anything else is still one line, never a stack trace: a local file problem or a bug.
-      terminal.err().println("palermo: " + terminal.text(e instanceof java.io.UncheckedIOException io
+      Text failure = e instanceof java.io.UncheckedIOException io
           ? Text.of("cli.local-file-failed", String.valueOf(io.getCause().getMessage()))
           : Text.of("cli.unexpected", e.getClass().getSimpleName(),
-              String.valueOf(e.getMessage()))));
+              String.valueOf(e.getMessage()));
+      terminal.err().println("palermo: " + terminal.text(failure));
       return ClientException.USAGE;
     });
     int code = commandLine.execute(args);

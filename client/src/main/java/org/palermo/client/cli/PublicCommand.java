@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 final class PublicCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list(@Option(names = "--limit", paramLabel = "N", defaultValue = "50",
           descriptionKey = "help-public.list-limit") int limit,
       @Option(names = "--after", paramLabel = "CURSOR", descriptionKey = "help-public.list-after")
@@ -67,7 +67,7 @@ final class PublicCommand {
     return 0;
   }
 
-  @Command(name = "get")
+  @Command(name = "get", mixinStandardHelpOptions = true)
   int get(@Parameters(index = "0", paramLabel = "WS|URL", descriptionKey = "help-public.get-first")
       String first,
       @Parameters(index = "1", paramLabel = "DOC", arity = "0..1",

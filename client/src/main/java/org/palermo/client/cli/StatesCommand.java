@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 final class StatesCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list(@Option(names = "--all", descriptionKey = "help-states.list-all") boolean all) {
     StatesClient.Seen seen = new StatesClient(root.connect(), root.home(), Clock.systemUTC())
         .fetch();

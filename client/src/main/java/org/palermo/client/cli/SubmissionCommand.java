@@ -29,7 +29,7 @@ final class SubmissionCommand {
   @ParentCommand PalermoCli root;
 
 
-  @Command(name = "new")
+  @Command(name = "new", mixinStandardHelpOptions = true)
   int create(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Option(names = "--template", paramLabel = "NAME",
@@ -84,6 +84,8 @@ final class SubmissionCommand {
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-submission.doc")
       String doc,
+      @Option(names = {"-h", "--help"}, usageHelp = true,
+          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version,
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -103,7 +105,7 @@ final class SubmissionCommand {
     return 0;
   }
 
-  @Command(name = "save")
+  @Command(name = "save", mixinStandardHelpOptions = true)
   int save(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-submission.doc")
@@ -150,6 +152,8 @@ final class SubmissionCommand {
       String doc,
       @Parameters(index = "2", paramLabel = "TEXT", descriptionKey = "help-submission.comment-text")
       String text,
+      @Option(names = {"-h", "--help"}, usageHelp = true,
+          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     if (text.isBlank()) {
@@ -165,7 +169,7 @@ final class SubmissionCommand {
     return 0;
   }
 
-  @Command(name = "comments")
+  @Command(name = "comments", mixinStandardHelpOptions = true)
   int comments(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-submission.doc")
@@ -201,6 +205,8 @@ final class SubmissionCommand {
       String doc,
       @Option(names = "--org", required = true, paramLabel = "NAME",
           descriptionKey = "help-submission.org") String org,
+      @Option(names = {"-h", "--help"}, usageHelp = true,
+          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     PalermoCli.Unlocked session = root.unlock();
@@ -214,7 +220,7 @@ final class SubmissionCommand {
     return 0;
   }
 
-  @Command(name = "endorsements")
+  @Command(name = "endorsements", mixinStandardHelpOptions = true)
   int endorsements(
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-submission.doc")
@@ -251,6 +257,8 @@ final class SubmissionCommand {
       String doc,
       @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
           descriptionKey = "help-submission.export-output") Path output,
+      @Option(names = {"-h", "--help"}, usageHelp = true,
+          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     PalermoCli.Unlocked session = root.unlock();

@@ -55,7 +55,7 @@ final class TranslateCommand {
         Text.of("cmd-translate.bad-language", option, Language.tags())));
   }
 
-  @Command(name = "request")
+  @Command(name = "request", mixinStandardHelpOptions = true)
   int request(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-translate.source")
@@ -82,7 +82,7 @@ final class TranslateCommand {
     return 0;
   }
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws) {
     PalermoCli.Unlocked session = root.unlock();
@@ -106,7 +106,7 @@ final class TranslateCommand {
     return 0;
   }
 
-  @Command(name = "update")
+  @Command(name = "update", mixinStandardHelpOptions = true)
   int update(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws,
       @Parameters(index = "1", paramLabel = "REQUEST",
@@ -121,7 +121,7 @@ final class TranslateCommand {
     return 0;
   }
 
-  @Command(name = "status")
+  @Command(name = "status", mixinStandardHelpOptions = true)
   int status(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws) {
     PalermoCli.Unlocked session = root.unlock();
@@ -148,7 +148,7 @@ final class TranslateCommand {
     return 0;
   }
 
-  @Command(name = "link")
+  @Command(name = "link", mixinStandardHelpOptions = true)
   int link(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws,
       @Parameters(index = "1", paramLabel = "SOURCE", descriptionKey = "help-translate.source")
@@ -234,7 +234,7 @@ final class TranslateCommand {
     return 0;
   }
 
-  @Command(name = "machine")
+  @Command(name = "machine", mixinStandardHelpOptions = true)
   int machine(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-translate.source")
@@ -296,7 +296,8 @@ final class TranslateCommand {
     return switch (name) {
       case "apertium" -> new ApertiumEngine();
       case "libretranslate" -> {
-        String endpoint = url != null ? url : root.terminal().env().get("PALERMO_LIBRETRANSLATE_URL");
+        String endpoint = url != null ? url
+            : root.terminal().env().get("PALERMO_LIBRETRANSLATE_URL");
         if (endpoint == null || endpoint.isBlank()) {
           throw ClientException.usage(Text.of("cmd-translate.libretranslate-needs-url"));
         }
@@ -313,9 +314,9 @@ final class TranslateCommand {
     };
   }
 
-  @Command(name = "words")
-  int words(@Parameters(index = "0", paramLabel = "FILE", descriptionKey = "help-translate.words-file")
-      Path file,
+  @Command(name = "words", mixinStandardHelpOptions = true)
+  int words(@Parameters(index = "0", paramLabel = "FILE",
+      descriptionKey = "help-translate.words-file") Path file,
       @Option(names = "--in", required = true, paramLabel = "LANG",
           descriptionKey = "help-translate.in") String in,
       @Option(names = "--summary", descriptionKey = "help-translate.summary") boolean summary) {
@@ -350,7 +351,7 @@ final class TranslateCommand {
 
     @ParentCommand TranslateCommand parent;
 
-    @Command(name = "show")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     int show(@Parameters(index = "0", arity = "0..1", paramLabel = "WS",
         descriptionKey = "help-translate.glossary-ws") String ws) {
       PalermoCli root = parent.root;
@@ -378,7 +379,7 @@ final class TranslateCommand {
       return 0;
     }
 
-    @Command(name = "add")
+    @Command(name = "add", mixinStandardHelpOptions = true)
     int add(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
         String ws,
         @Parameters(index = "1", paramLabel = "ID", descriptionKey = "help-translate.term-id")

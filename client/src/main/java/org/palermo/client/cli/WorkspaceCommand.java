@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 final class WorkspaceCommand {
   @ParentCommand PalermoCli root;
 
-  @Command(name = "create")
+  @Command(name = "create", mixinStandardHelpOptions = true)
   int create(@Parameters(index = "0", paramLabel = "NAME",
           descriptionKey = "help-workspace.create-name") String name,
       @Option(names = "--share-history", descriptionKey = "help-workspace.create-share-history")
@@ -45,7 +45,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "list")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   int list() {
     WorkspaceClient client = root.unlock().workspaces();
     List<WorkspaceClient.Summary> workspaces = client.list();
@@ -76,7 +76,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "members")
+  @Command(name = "members", mixinStandardHelpOptions = true)
   int members(@Parameters(index = "0", paramLabel = "WS",
       descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();
@@ -105,7 +105,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "invite")
+  @Command(name = "invite", mixinStandardHelpOptions = true)
   int invite(@Parameters(index = "0", paramLabel = "WS",
           descriptionKey = "help-workspace.workspace") String ws,
       @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.invite-name")
@@ -130,7 +130,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "accept")
+  @Command(name = "accept", mixinStandardHelpOptions = true)
   int accept(@Parameters(index = "0", paramLabel = "INVITE",
       descriptionKey = "help-workspace.accept-invitation") String invite) {
     InvitationId id;
@@ -155,7 +155,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "remove")
+  @Command(name = "remove", mixinStandardHelpOptions = true)
   int remove(@Parameters(index = "0", paramLabel = "WS",
           descriptionKey = "help-workspace.workspace") String ws,
       @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.remove-name")
@@ -169,7 +169,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "role")
+  @Command(name = "role", mixinStandardHelpOptions = true)
   int role(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-workspace.workspace")
       String ws,
       @Parameters(index = "1", paramLabel = "NAME", descriptionKey = "help-workspace.role-name")
@@ -186,7 +186,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "leave")
+  @Command(name = "leave", mixinStandardHelpOptions = true)
   int leave(@Parameters(index = "0", paramLabel = "WS",
       descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();
@@ -196,7 +196,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "public-name")
+  @Command(name = "public-name", mixinStandardHelpOptions = true)
   int publicName(@Parameters(index = "0", paramLabel = "WS",
           descriptionKey = "help-workspace.workspace") String ws,
       @Parameters(index = "1", paramLabel = "NAME", arity = "0..1",
@@ -214,7 +214,7 @@ final class WorkspaceCommand {
     return 0;
   }
 
-  @Command(name = "verify")
+  @Command(name = "verify", mixinStandardHelpOptions = true)
   int verify(@Parameters(index = "0", paramLabel = "WS",
       descriptionKey = "help-workspace.workspace") String ws) {
     WorkspaceClient client = root.unlock().workspaces();

@@ -30,8 +30,8 @@ class ClientBundlesTest {
   void bundlesAndCodeAgree() throws Exception {
     Set<String> helpKeys = new TreeSet<>(HEADINGS);
     List<String> problems = new ArrayList<>();
-    CommandLine root = new CommandLine(new PalermoCli(new Terminal(
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), null)));
+    CommandLine root = PalermoCli.commandLine(new Terminal(
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), null));
     collect(root.getCommandSpec(), helpKeys, problems);
     problems.addAll(new BundleAudit(Path.of("src/main/resources/org/palermo/client/i18n"),
         Path.of("src/main/java")).usedImplicitly(helpKeys).problems());
@@ -41,6 +41,9 @@ class ClientBundlesTest {
   private static void collect(CommandSpec command, Set<String> keys, List<String> problems) {
     String name = command.qualifiedName(".");
     keys.add(name + ".usage.description");
+    if (command.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+      problems.add(name + ": no --help of its own (mixinStandardHelpOptions)");
+    }
     if (command.usageMessage().description().length > 0) {
       problems.add(name + ": its description is in the annotation, not in a bundle");
     }

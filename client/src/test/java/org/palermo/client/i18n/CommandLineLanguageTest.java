@@ -42,6 +42,10 @@ class CommandLineLanguageTest {
         .matches("(?s).*\\p{IsHan}{2,}.*"));
     assertTrue(run(Map.of(), "--lang", "es", "--help").out().contains("--lang"));
     assertTrue(run(Map.of(), "--help").out().contains("Usage:"));
+    // Every command answers --help, even one with required options.
+    Result register = run(Map.of(), "--lang", "fr", "account", "register", "--help");
+    assertEquals(0, register.code(), register.toString());
+    assertTrue(register.out().contains("--name"), register.out());
   }
 
   @Test
