@@ -142,7 +142,8 @@ final class TranslateCommand {
           v.path("sourceLanguage").asText(), v.path("sourceVersion").asLong(),
           v.path("sourceCurrentVersion").asLong()));
       if (v.path("machineTranslated").asBoolean()) {
-        root.terminal().say(Text.of("cmd-translate.machine-mark", v.path("engine").asText()));
+        root.terminal().out().println("  " + root.terminal().text(
+            Text.of("cmd-translate.machine-mark", v.path("engine").asText())));
       }
     }
     return 0;

@@ -44,7 +44,14 @@ final class Glossary {
     while ((line = reader.readLine()) != null) {
       number++;
       if (line.startsWith("#")) {
-        source.append(source.length() == 0 ? "" : " ").append(line.substring(1).strip());
+        // "# Source: ..." lines say where the terms come from; other comments are notes.
+        String comment = line.substring(1).strip();
+        if (comment.startsWith("Source:")) {
+          source.append(source.length() == 0 ? "" : " ")
+              .append(comment.substring("Source:".length()).strip());
+        } else if (source.length() > 0 && !comment.startsWith("Columns:")) {
+          source.append(' ').append(comment);
+        }
         continue;
       }
       if (line.isBlank()) {
