@@ -162,7 +162,7 @@ final class DialogueCommand {
     WorkspaceId workspace = session.workspaces().resolve(ws);
     SubmissionClient.Text made = session.submissions().create(workspace,
         title != null ? title : root.terminal().text(Text.of("cmd-dialogue.default-title")),
-        text);
+        text, false);
     String document = made.version().manifest().document().toString();
     client().comment(dialogue, workspace, document);
     Map<String, Object> out = new LinkedHashMap<>();

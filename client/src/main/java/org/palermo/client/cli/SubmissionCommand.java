@@ -12,8 +12,10 @@ import java.util.OptionalLong;
 import org.palermo.client.ClientException;
 import org.palermo.client.submission.SubmissionClient;
 import org.palermo.client.submission.Template;
+import org.palermo.client.translation.WordCount;
 import org.palermo.security.ids.DocumentId;
 import org.palermo.security.ids.WorkspaceId;
+import org.palermo.text.Language;
 import org.palermo.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +41,8 @@ final class SubmissionCommand {
       @Option(names = "--file", paramLabel = "FILE", descriptionKey = "help-submission.new-file")
       Path file,
       @Option(names = "--title", paramLabel = "T", descriptionKey = "help-submission.title")
-      String title) {
+      String title,
+      @Option(names = "--summary", descriptionKey = "help-submission.summary") boolean summary) {
     if ((template == null) == (file == null)) {
       throw ClientException.usage(Text.of("cmd-submission.template-or-file"));
     }
@@ -67,7 +70,9 @@ final class SubmissionCommand {
     }
     PalermoCli.Unlocked session = root.unlock();
     WorkspaceId workspace = session.workspaces().resolve(ws);
-    SubmissionClient.Text created = session.submissions().create(workspace, chosenTitle, text);
+    SubmissionClient.Text created = session.submissions().create(workspace, chosenTitle, text,
+        summary);
+    warnIfLongSummary(created);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("document", created.version().manifest().document().toString());
     out.put("version", created.number());
@@ -134,6 +139,8 @@ final class SubmissionCommand {
           c.theirs(), file, ws, doc));
     }
     SubmissionClient.Stored stored = (SubmissionClient.Stored) saved;
+    warnIfLongSummary(session.submissions().read(workspace, document,
+        OptionalLong.of(stored.version())));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("document", document.toString());
     out.put("version", stored.version());
@@ -290,6 +297,18 @@ final class SubmissionCommand {
     } catch (IOException e) {
       throw ClientException.usage(Text.of("cmd-submission.cannot-write", file,
           String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** A summary of a list of observations over its 1,500 words: a warning, not a refusal. */
+  private void warnIfLongSummary(SubmissionClient.Text submission) {
+    if (!SubmissionClient.isSummary(submission)) {
+      return;
+    }
+    int words = WordCount.count(submission.text(), Language.ENGLISH);
+    if (words > WordCount.SUMMARY_LIMIT) {
+      root.terminal().err().println(root.terminal().text(Text.of(
+          "cmd-submission.summary-over-limit", words, WordCount.SUMMARY_LIMIT)));
     }
   }
 }

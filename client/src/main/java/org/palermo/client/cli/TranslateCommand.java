@@ -318,7 +318,7 @@ final class TranslateCommand {
   @Command(name = "words", mixinStandardHelpOptions = true)
   int words(@Parameters(index = "0", paramLabel = "FILE",
       descriptionKey = "help-translate.words-file") Path file,
-      @Option(names = "--in", required = true, paramLabel = "LANG",
+      @Option(names = "--in", defaultValue = "en", paramLabel = "LANG",
           descriptionKey = "help-translate.in") String in,
       @Option(names = "--summary", descriptionKey = "help-translate.summary") boolean summary) {
     Language language = language(in, "--in");

@@ -142,12 +142,18 @@ public final class DocumentClient {
    */
   public Put putText(WorkspaceId workspace, Optional<DocumentId> update, OptionalLong parent,
       String fileName, String text, String title, String kind, Anchor on) {
+    return putText(workspace, update, parent, fileName, text, title, List.of(), kind, on);
+  }
+
+  /** As above, with sealed tags (a new version keeps the current ones when none are given). */
+  public Put putText(WorkspaceId workspace, Optional<DocumentId> update, OptionalLong parent,
+      String fileName, String text, String title, List<String> tags, String kind, Anchor on) {
     Path scratch = home.scratch();
     Path file = null;
     try {
       file = temp(scratch, new ArrayList<>());
       Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
-      return put(workspace, update, parent, file, Optional.of(title), List.of(), false,
+      return put(workspace, update, parent, file, Optional.of(title), tags, false,
           DisclosureLevel.CONFIDENTIAL, Progress.NONE, kind, new TextFile(fileName, on));
     } catch (IOException e) {
       throw ClientException.usage(Text.of("home.cannot-write-in", scratch, e.getMessage()));

@@ -62,12 +62,26 @@ public final class SubmissionClient {
     }
   }
 
-  /** Starts a submission from {@code text}. */
-  public Text create(WorkspaceId workspace, String title, String text) {
+  /**
+   * The sealed tag of a submission that is the summary of a list of observations, whose words
+   * are limited ({@link org.palermo.client.translation.WordCount#SUMMARY_LIMIT}); its versions
+   * keep it.
+   */
+  public static final String SUMMARY_TAG = "summary";
+
+  /** Starts a submission from {@code text}; with {@code summary}, marked as a summary. */
+  public Text create(WorkspaceId workspace, String title, String text, boolean summary) {
     DocumentClient.Put put = documents.putText(workspace, Optional.empty(),
-        OptionalLong.empty(), fileName(title), text, title, DocumentClient.SUBMISSION, null);
+        OptionalLong.empty(), fileName(title), text, title,
+        summary ? List.of(SUMMARY_TAG) : List.of(), DocumentClient.SUBMISSION, null);
     remember(workspace, put.document(), put.version());
     return read(workspace, put.document(), OptionalLong.of(put.version()));
+  }
+
+  /** Whether the submission is marked as a summary of a list of observations. */
+  public static boolean isSummary(Text submission) {
+    return submission.version().metadata().map(m -> m.tags().contains(SUMMARY_TAG))
+        .orElse(false);
   }
 
   /**

@@ -198,6 +198,30 @@ class TranslationPluginTest {
   }
 
   @Test
+  void aSummaryOverItsWords_warns_otherSubmissionsDoNot() throws Exception {
+    Path longText = files.resolve("long-summary.md");
+    Files.writeString(longText, "observation ".repeat(1501));
+    Cli.Run summary = ok(cli.as(owner, "submission", "new", ws, "--file", longText.toString(),
+        "--title", "Summary", "--summary"));
+    assertTrue(summary.err().contains("WARNING: 1501 words"), summary.toString());
+    Cli.Run plain = ok(cli.as(owner, "submission", "new", ws, "--file", longText.toString(),
+        "--title", "Report"));
+    assertFalse(plain.err().contains("WARNING"), plain.toString());
+    // A later version of the summary is checked too: the mark is sealed with it.
+    String doc = summary.line("document");
+    Path shorter = files.resolve("shorter-summary.md");
+    Files.writeString(shorter, "observation ".repeat(1500));
+    Cli.Run saved = ok(cli.as(owner, "submission", "save", ws, doc, shorter.toString()));
+    assertFalse(saved.err().contains("WARNING"), saved.toString());
+    Files.writeString(shorter, "观察".repeat(1600));
+    Cli.Run chinese = ok(cli.as(owner, "submission", "save", ws, doc, shorter.toString()));
+    assertTrue(chinese.err().contains("WARNING: 1600 words"), chinese.toString());
+    Cli.Run counted = ok(cli.as(owner, "translate", "words", shorter.toString(), "--in", "zh",
+        "--summary"));
+    assertTrue(counted.out().contains("Words: 1600"), counted.toString());
+  }
+
+  @Test
   void requests_rulesAndRoles() throws Exception {
     String source = put(owner, "report.md", "A report.\n");
     String path = "workspaces/" + ws + "/requests";
