@@ -33,6 +33,15 @@ class ClientBundlesTest {
     CommandLine root = PalermoCli.commandLine(new Terminal(
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), null));
     collect(root.getCommandSpec(), helpKeys, problems);
+    // Every help file is one the command line merges (a file left out would show no help).
+    try (var files = java.nio.file.Files.list(
+        Path.of("src/main/resources/org/palermo/client/i18n"))) {
+      files.map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("help") && n.endsWith(".properties") && !n.contains("_"))
+          .map(n -> n.substring(0, n.length() - ".properties".length()))
+          .filter(area -> !CliHelp.AREAS.contains(area))
+          .forEach(area -> problems.add(area + " is not in CliHelp.AREAS"));
+    }
     problems.addAll(new BundleAudit(Path.of("src/main/resources/org/palermo/client/i18n"),
         Path.of("src/main/java")).usedImplicitly(helpKeys).problems());
     assertEquals(List.of(), problems, String.join("\n", problems));
