@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.palermo.client.ClientException;
 import org.palermo.client.checklist.ChecklistClient;
-import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.text.Text;
@@ -30,9 +29,7 @@ final class ChecklistCommand {
 
 
   private ChecklistClient client() {
-    PalermoHttp http = root.connect();
-    http.useToken(root.home().requireSession());
-    return new ChecklistClient(http);
+    return new ChecklistClient(root.loggedIn());
   }
 
   private WorkspaceId workspace(PalermoCli.Unlocked session, String ws) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.palermo.client.ClientException;
 import org.palermo.client.dialogue.CountryMentions;
 import org.palermo.client.dialogue.DialogueClient;
-import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.submission.SubmissionClient;
 import org.palermo.security.ids.WorkspaceId;
 import org.palermo.text.Text;
@@ -31,9 +30,7 @@ final class DialogueCommand {
   @ParentCommand PalermoCli root;
 
   private DialogueClient client() {
-    PalermoHttp http = root.connect();
-    http.useToken(root.home().requireSession());
-    return new DialogueClient(http);
+    return new DialogueClient(root.loggedIn());
   }
 
   private void show(JsonNode node) {

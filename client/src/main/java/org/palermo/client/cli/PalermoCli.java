@@ -116,6 +116,13 @@ public final class PalermoCli implements Callable<Integer> {
     return json ? ClientText.english(text) : terminal.text(text);
   }
 
+  /** The connection, with this client's session (a plugin's routes need no keys). */
+  PalermoHttp loggedIn() {
+    PalermoHttp http = connect();
+    http.useToken(home().requireSession());
+    return http;
+  }
+
   /** Fields in the order given: key, value, key, value... (for {@link #print}). */
   static java.util.Map<String, Object> fields(Object... keysAndValues) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -143,9 +150,8 @@ public final class PalermoCli implements Callable<Integer> {
    * seals, signs or opens something; verifying a log needs none.
    */
   Unlocked unlock() {
-    PalermoHttp http = connect();
+    PalermoHttp http = loggedIn();
     Home home = home();
-    http.useToken(home.requireSession());
     AccountClient accounts = new AccountClient(http, home);
     WorkspaceClient workspaces = new WorkspaceClient(http, home, accounts.ownIdentity(),
         () -> accounts.unlock(terminal.passphrase(false)), accounts);

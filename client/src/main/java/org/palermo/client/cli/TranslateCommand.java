@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.palermo.client.ClientException;
 import org.palermo.client.document.DocumentClient;
-import org.palermo.client.http.PalermoHttp;
 import org.palermo.client.plugin.SealedItem;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.client.translation.PlaintextGate;
@@ -45,9 +44,7 @@ final class TranslateCommand {
   @ParentCommand PalermoCli root;
 
   private TranslationClient client() {
-    PalermoHttp http = root.connect();
-    http.useToken(root.home().requireSession());
-    return new TranslationClient(http);
+    return new TranslationClient(root.loggedIn());
   }
 
   private static Language language(String tag, String option) {
