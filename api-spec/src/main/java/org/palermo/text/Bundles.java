@@ -68,11 +68,11 @@ public final class Bundles {
   }
 
   /**
-   * An argument as shown: without directional controls of its own (an embedding, override or
+   * An argument as shown (also by the plugin API's {@code PluginText}): without directional controls of its own (an embedding, override or
    * isolate it carries could close ours or reverse the sentence: a handle or a file name is not
    * trusted to), and isolated in right-to-left text.
    */
-  private static String isolate(String value, Language language) {
+  public static String isolate(String value, Language language) {
     String plain = DIRECTIONAL_CONTROLS.matcher(value).replaceAll("");
     return language.rightToLeft() ? FSI + plain + PDI : plain;
   }

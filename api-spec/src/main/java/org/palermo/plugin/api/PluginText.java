@@ -4,6 +4,9 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.stream.Stream;
+import org.palermo.text.Bundles;
+import org.palermo.text.Language;
 
 /**
  * A plugin's user-facing text for one request, in the first of the request's
@@ -16,10 +19,8 @@ import java.util.ResourceBundle;
  */
 public final class PluginText {
   /** The six UN languages' tags; a plugin's bundle has a file for each, English the base. */
-  public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
-
-  private static final char FSI = '\u2068';
-  private static final char PDI = '\u2069';
+  public static final List<String> LANGUAGES =
+      Stream.of(Language.values()).map(Language::tag).toList();
 
   private final ResourceBundle bundle;
   private final Locale locale;
@@ -60,23 +61,9 @@ public final class PluginText {
    * names none of them.
    */
   public static Locale language(String acceptLanguage) {
-    if (acceptLanguage != null && !acceptLanguage.isBlank() && acceptLanguage.length() <= 500) {
-      try {
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-          if (range.getWeight() <= 0 || range.getRange().equals("*")) {
-            continue;
-          }
-          String language = Locale.forLanguageTag(range.getRange()).getLanguage();
-          if (LANGUAGES.contains(language)) {
-            return Locale.forLanguageTag(language);
-          }
-        }
-      } catch (IllegalArgumentException e) {
-        // a malformed header: English
-      }
-    }
-    return Locale.ENGLISH;
+    return Language.negotiate(acceptLanguage).locale();
   }
+
 
   /** The request's language. */
   public Locale locale() {
@@ -85,16 +72,14 @@ public final class PluginText {
 
   /** {@code key} with {@code args}, in the request's language. */
   public String get(String key, Object... args) {
-    boolean rightToLeft = locale.getLanguage().equals("ar");
+    Language language = Language.of(locale).orElse(Language.ENGLISH);
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      // Its own directional controls could close the isolate or reverse the sentence.
-      String value = String.valueOf(args[i]).replaceAll(
-          "[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]", "");
-      shown[i] = rightToLeft ? FSI + value + PDI : value;
+      shown[i] = Bundles.isolate(String.valueOf(args[i]), language);
     }
     return new MessageFormat(bundle.getString(key), locale).format(shown);
   }
+
 
   /** Whether the bundle has {@code key} (a key stored with data may outlive a release). */
   public boolean has(String key) {
