@@ -3,7 +3,6 @@ package org.palermo.client.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,14 +16,14 @@ import org.palermo.security.seal.SealContext;
 import org.palermo.text.Text;
 
 /**
- * Seals a file into another on a thread of its own, so that the upload can start as soon as
- * the header (salt and key commitment, which the manifest signs) exists, and read the sealed
- * bytes while the rest is still being sealed. The sealed file stays whole on disk, so a run
+ * Seals a file into another on a thread of its own ({@link ContentSeal#sealFile}, whose workers
+ * seal batches by position and report the finished prefix), so that the upload can start as
+ * soon as the header (salt and key commitment, which the manifest signs) exists, and read the
+ * sealed bytes while the rest is still being sealed. The sealed file stays whole on disk, so a run
  * that fails resumes from it.
  */
 final class SealingFile {
   private final Object progress = new Object();
-  private final byte[] header = new byte[SealedPart.HEADER_LENGTH];
   private final Path target;
   private final long sealedLength;
   private long written;
@@ -40,28 +39,43 @@ final class SealingFile {
   static SealingFile start(SymmetricKey key, SealContext context, Path source, long length,
       Path target) {
     SealingFile sealing = new SealingFile(target, ContentSeal.ciphertextLength(length));
-    Thread thread = new Thread(() -> sealing.run(key, context, source), "palermo-sealing");
+    Thread thread = new Thread(() -> sealing.run(key, context, source, length), "palermo-sealing");
     thread.setDaemon(true);
     thread.start();
     return sealing;
   }
 
-  private void run(SymmetricKey key, SealContext context, Path source) {
+  private void run(SymmetricKey key, SealContext context, Path source, long length) {
     IOException failed = null;
-    try (InputStream in = Files.newInputStream(source);
-        OutputStream out = new Tracking(Files.newOutputStream(target))) {
-      ContentSeal.seal(key, context, in, out);
+    try {
+      long sealed = ContentSeal.sealFile(key, context, source, target, this::written);
+      if (sealed != length) {
+        failed = new Stopped(Text.of("document.file-changed-while-sealing"));
+      }
     } catch (IOException e) {
-      failed = e;
+      failed = changed(source, length) ? new Stopped(Text.of("document.file-changed-while-sealing")) : e;
     } catch (RuntimeException e) {
       failed = new IOException(e.getMessage(), e);
     }
     synchronized (progress) {
-      if (failed == null && written != sealedLength) {
-        failed = new Stopped(Text.of("document.file-changed-while-sealing"));
-      }
       failure = failed;
       done = true;
+      progress.notifyAll();
+    }
+  }
+
+  private static boolean changed(Path source, long length) {
+    try {
+      return Files.size(source) != length;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** How much of the target holds its final bytes, from the sealing workers. */
+  private void written(long prefix) {
+    synchronized (progress) {
+      written = prefix;
       progress.notifyAll();
     }
   }
@@ -69,14 +83,23 @@ final class SealingFile {
   /** What the manifest binds of the sealed file; waits for its header. */
   SealedPart part() throws IOException {
     synchronized (progress) {
-      while (written < header.length && !done) {
+      while (written < SealedPart.HEADER_LENGTH && !done) {
         await();
       }
       if (failure != null) {
         throw failure;
       }
-      return new SealedPart(sealedLength, header.clone());
     }
+    byte[] header = new byte[SealedPart.HEADER_LENGTH];
+    try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.wrap(header);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, buffer.position()) < 0) {
+          throw new Stopped(Text.of("document.sealed-file-ended-early"));
+        }
+      }
+    }
+    return new SealedPart(sealedLength, header);
   }
 
   long sealedLength() {
@@ -166,38 +189,6 @@ final class SealingFile {
 
     Text text() {
       return text;
-    }
-  }
-
-  /** Counts what reached the file, and keeps its first bytes (the header). */
-  private final class Tracking extends OutputStream {
-    private final OutputStream out;
-
-    Tracking(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      synchronized (progress) {
-        if (written < header.length) {
-          int n = (int) Math.min(len, header.length - written);
-          System.arraycopy(b, off, header, (int) written, n);
-        }
-        written += len;
-        progress.notifyAll();
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
     }
   }
 }

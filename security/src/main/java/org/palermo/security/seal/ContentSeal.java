@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import org.palermo.security.InsecureSecretKeyAccess;
 import org.palermo.security.internal.Rng;
 import org.palermo.security.keys.SymmetricKey;
@@ -54,6 +56,45 @@ public final class ContentSeal {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
         return withRawKey(key, raw -> seal(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), source, sink, ChunkPipeline.BATCH_CHUNKS));
+    }
+
+    /**
+     * Seals the file {@code source} into the file {@code target} (created, or replaced): the
+     * fastest way to seal a file. Workers (one per core, at most four, for the duration of the
+     * call) each read a batch of 16 chunks at its offset, seal it and write it at its place in
+     * {@code target}, so no single thread does all the reading and writing; memory stays flat
+     * (about 0.75 MiB per worker). The output is byte for byte what the streams would write with
+     * the same salt. If anything fails, or {@code source}'s length changes while it is sealed,
+     * {@code target} is deleted and the exception propagates.
+     *
+     * @return the number of plaintext bytes sealed
+     */
+    public static long sealFile(SymmetricKey key, SealContext context, Path source, Path target) throws IOException {
+        return sealFile(key, context, source, target, sealedSoFar -> { });
+    }
+
+    /**
+     * {@link #sealFile(SymmetricKey, SealContext, Path, Path)}, telling {@code progress} how long
+     * the prefix of {@code target} is that already holds its final bytes: the header
+     * ({@link #HEADER_LENGTH} bytes, which a manifest signs) first, then more as batches finish,
+     * up to {@link #ciphertextLength(long)}. Called in increasing order from the workers'
+     * threads, so keep it short; an upload can read that prefix while the rest is sealed.
+     */
+    public static long sealFile(SymmetricKey key, SealContext context, Path source, Path target, LongConsumer progress)
+            throws IOException {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(progress, "progress");
+        return withRawKey(key, raw -> sealFile(raw, context.encode(), Rng.bytes(Cobblestone.SALT_LENGTH), source, target,
+                ChunkPipeline.BATCH_CHUNKS, progress));
+    }
+
+    static long sealFile(byte[] inputKey, byte[] context, byte[] salt, Path source, Path target, int batchChunks,
+            LongConsumer progress) throws IOException {
+        try (Cobblestone.Derived derived = Cobblestone.derive(inputKey, salt, context)) {
+            return new FileSeal(derived, batchChunks).seal(salt, source, target, progress);
+        }
     }
 
     /**

@@ -19,8 +19,9 @@ import org.palermo.security.seal.SealContext;
  * scripts/bench-crypto: {@code FileBench seal <in> <out> <key-file>} makes a key, writes it raw
  * to the key file and seals; {@code FileBench open <in> <out> <key-file>} opens with it. The
  * context is fixed (workspace, document and version all derived from zero ids). It uses
- * {@link ContentSeal#seal(SymmetricKey, SealContext, InputStream, OutputStream)} and
- * {@link ContentSeal#open}, which spread the chunks over the cores, after
+ * {@link ContentSeal#sealFile(SymmetricKey, SealContext, Path, Path)} (workers that each read,
+ * seal and write their batches by position) and {@link ContentSeal#open} (a reading and writing
+ * thread with the chunks spread over the cores), after
  * {@link ContentSeal#warmUpForSealing()} or {@link ContentSeal#warmUpForOpening()} (skipped with {@code -Dbench.noWarmUp=true}, to measure what it
  * buys). Prints
  * {@code <mode> <bytes> <seconds in process, warm-up included>}. Not a test.
@@ -50,10 +51,7 @@ public final class FileBench {
         if (args[0].equals("seal")) {
             SymmetricKey key = SymmetricKey.generate();
             Files.write(keyFile, key.toBytes(InsecureSecretKeyAccess.get()));
-            try (InputStream src = Files.newInputStream(in);
-                    OutputStream dst = Files.newOutputStream(out)) {
-                bytes = ContentSeal.seal(key, CONTEXT, src, dst);
-            }
+            bytes = ContentSeal.sealFile(key, CONTEXT, in, out);
         } else {
             SymmetricKey key = SymmetricKey.fromBytes(Files.readAllBytes(keyFile), InsecureSecretKeyAccess.get());
             try (InputStream src = Files.newInputStream(in);

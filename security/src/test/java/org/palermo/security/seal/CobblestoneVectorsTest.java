@@ -156,7 +156,7 @@ class CobblestoneVectorsTest {
         }
     }
 
-    private static void checkReseal(JsonNode t) throws Exception {
+    private void checkReseal(JsonNode t) throws Exception {
         byte[] ct = ciphertext(t);
         byte[] key = hex(t.get("key"));
         byte[] ctx = hex(t.get("ctx"));
@@ -170,6 +170,10 @@ class CobblestoneVectorsTest {
             ByteArrayOutputStream parallel = new ByteArrayOutputStream();
             ContentSeal.seal(key, ctx, Arrays.copyOf(ct, 24), new ByteArrayInputStream(plaintext), parallel, batch);
             assertArrayEquals(ct, parallel.toByteArray(), "pipeline, batch " + batch);
+            Path plainFile = Files.write(tmp.resolve("reseal-plain-" + t.get("tcId").asInt()), plaintext);
+            Path sealedFile = tmp.resolve("reseal-" + t.get("tcId").asInt());
+            ContentSeal.sealFile(key, ctx, Arrays.copyOf(ct, 24), plainFile, sealedFile, batch, n -> { });
+            assertArrayEquals(ct, Files.readAllBytes(sealedFile), "file, batch " + batch);
         }
     }
 
