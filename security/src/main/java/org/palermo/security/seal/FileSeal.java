@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ final class FileSeal {
      * final bytes (the header first, then whole batches).
      */
     long seal(byte[] salt, Path source, Path target, LongConsumer progress) throws IOException {
+        if (!Files.readAttributes(source, BasicFileAttributes.class).isRegularFile()) {
+            // A pipe or device has no length to lay the chunks out by; it would seal as empty.
+            throw new IOException("not a regular file (seal a stream with ContentSeal.seal)");
+        }
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long length = in.size();
             long chunks = length / Cobblestone.CHUNK_SIZE + 1;

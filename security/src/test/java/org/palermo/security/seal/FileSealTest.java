@@ -146,6 +146,15 @@ class FileSealTest {
     }
 
     @Test
+    void sealFile_sourceNotARegularFile_refusedBeforeTheTargetIsTouched() throws IOException {
+        Path target = write("sealed", new byte[] {1, 2, 3});
+        IOException e = assertThrows(IOException.class,
+                () -> ContentSeal.sealFile(ContentSealTest.KEY, ContentSealTest.CONTEXT, tmp, target));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
+    }
+
+    @Test
     void sealFile_targetInMissingDirectory_noSuchFile() throws IOException {
         Path source = write("plain", ContentSealTest.plaintext(100));
         assertThrows(NoSuchFileException.class, () -> ContentSeal.sealFile(ContentSealTest.KEY,
