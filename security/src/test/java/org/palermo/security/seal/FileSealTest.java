@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,22 +101,22 @@ class FileSealTest {
 
     @Test
     void sealFile_sourceShrinksWhileSealed_failsAndLeavesNoTarget() throws IOException {
-        Path source = write("plain", ContentSealTest.plaintext(20 * C));
-        Path target = tmp.resolve("sealed");
-        IOException e = assertThrows(IOException.class, () -> ContentSeal.sealFile(KEY, CTX, SALT, source, target, 1,
-                prefix -> truncate(source, prefix == ContentSeal.HEADER_LENGTH)));
-        assertTrue(e.getMessage().contains("changed"), e.getMessage());
-        assertFalse(Files.exists(target));
+        assertFailsAsChanged(20 * C, FileSealTest::truncate);
     }
 
     @Test
     void sealFile_sourceGrowsWhileSealed_failsAndLeavesNoTarget() throws IOException {
-        Path source = write("plain", ContentSealTest.plaintext(4 * C));
+        assertFailsAsChanged(4 * C, FileSealTest::append);
+    }
+
+    /** Changes the source once its header is written, before any chunk is read. */
+    private void assertFailsAsChanged(int size, Consumer<Path> change) throws IOException {
+        Path source = write("plain", ContentSealTest.plaintext(size));
         Path target = tmp.resolve("sealed");
         IOException e = assertThrows(IOException.class, () -> ContentSeal.sealFile(KEY, CTX, SALT, source, target, 1,
                 prefix -> {
                     if (prefix == ContentSeal.HEADER_LENGTH) {
-                        append(source);
+                        change.accept(source);
                     }
                 }));
         assertTrue(e.getMessage().contains("changed"), e.getMessage());
@@ -169,10 +170,7 @@ class FileSealTest {
         assertArrayEquals(ChunkPipelineTest.streamSeal(plain), Files.readAllBytes(target));
     }
 
-    private static void truncate(Path file, boolean now) {
-        if (!now) {
-            return;
-        }
+    private static void truncate(Path file) {
         try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(C / 2);
         } catch (IOException e) {
