@@ -65,7 +65,8 @@ public final class ContentSeal {
      * {@code target}, so no single thread does all the reading and writing; memory stays flat
      * (about 0.75 MiB per worker). The output is byte for byte what the streams would write with
      * the same salt. If anything fails, or {@code source}'s length changes while it is sealed,
-     * {@code target} is deleted and the exception propagates.
+     * {@code target} is deleted and the exception propagates. A source that is no regular file, or
+     * is the target itself, is refused.
      *
      * @return the number of plaintext bytes sealed
      */

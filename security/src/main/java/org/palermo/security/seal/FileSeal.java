@@ -55,6 +55,10 @@ final class FileSeal {
             // A pipe or device has no length to lay the chunks out by; it would seal as empty.
             throw new IOException("not a regular file (seal a stream with ContentSeal.seal)");
         }
+        if (Files.exists(target) && Files.isSameFile(source, target)) {
+            // Truncating the target would destroy the source, and the failure then delete it.
+            throw new IllegalArgumentException("the source and the target are the same file");
+        }
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long length = in.size();
             long chunks = length / Cobblestone.CHUNK_SIZE + 1;

@@ -156,6 +156,15 @@ class FileSealTest {
     }
 
     @Test
+    void sealFile_targetIsTheSource_refusedAndTheSourceKept() throws IOException {
+        byte[] plain = ContentSealTest.plaintext(3 * C);
+        Path source = write("plain", plain);
+        assertThrows(IllegalArgumentException.class, () -> ContentSeal.sealFile(ContentSealTest.KEY,
+                ContentSealTest.CONTEXT, source, tmp.resolve(".").resolve("plain")));
+        assertArrayEquals(plain, Files.readAllBytes(source));
+    }
+
+    @Test
     void sealFile_targetInMissingDirectory_noSuchFile() throws IOException {
         Path source = write("plain", ContentSealTest.plaintext(100));
         assertThrows(NoSuchFileException.class, () -> ContentSeal.sealFile(ContentSealTest.KEY,
