@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,6 +122,23 @@ class FileSealTest {
                 }));
         assertTrue(e.getMessage().contains("changed"), e.getMessage());
         assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void sealFile_targetLeftWithAChunkUnwritten_opensOnlyUpToThatChunk() throws IOException {
+        // What a process killed mid-way leaves: later batches (the final chunk among them)
+        // written, an earlier one still a hole, which reads as zeros.
+        byte[] plain = ContentSealTest.plaintext(6 * C + 99);
+        Path target = tmp.resolve("sealed");
+        ContentSeal.sealFile(KEY, CTX, SALT, write("plain", plain), target, 1, n -> { });
+        byte[] sealed = Files.readAllBytes(target);
+        int hole = 3;
+        int offset = ContentSeal.HEADER_LENGTH + hole * ContentSeal.SEALED_CHUNK_SIZE;
+        Arrays.fill(sealed, offset, offset + ContentSeal.SEALED_CHUNK_SIZE, (byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(SealedContentException.class, () -> ContentSeal.openingStream(KEY, CTX,
+                new ByteArrayInputStream(sealed)).transferTo(out));
+        assertArrayEquals(Arrays.copyOf(plain, hole * C), out.toByteArray());
     }
 
     @Test
