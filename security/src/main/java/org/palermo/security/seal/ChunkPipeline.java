@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -59,12 +58,7 @@ final class ChunkPipeline implements AutoCloseable {
     ChunkPipeline(Cobblestone.Derived derived, int batchChunks) {
         this.derived = derived;
         this.batchChunks = batchChunks;
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "palermo-seal-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = SealWorkers.pool(SealWorkers.count());
     }
 
     /** Seals {@code source} after the header the caller wrote; returns the plaintext length. */

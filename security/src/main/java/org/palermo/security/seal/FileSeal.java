@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,10 +69,10 @@ final class FileSeal {
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer header = ByteBuffer.allocate(Cobblestone.HEADER_LENGTH).put(salt).put(derived.commitment).flip();
                 writeFully(out, header, 0);
-                Progress contiguous = new Progress(progress, length);
+                Progress contiguous = new Progress(progress, length, batchChunks);
                 contiguous.headerWritten();
                 long batches = (chunks + batchChunks - 1) / batchChunks;
-                int workers = (int) Math.min(batches, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                int workers = (int) Math.min(batches, SealWorkers.count());
                 run(workers, new Work(in, out, length, chunks, batches, contiguous));
                 if (in.size() != length) {
                     throw new IOException("the file changed while it was sealed");
@@ -94,11 +93,7 @@ final class FileSeal {
             work.call();
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "palermo-seal-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = SealWorkers.pool(workers);
         try {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
@@ -187,7 +182,7 @@ final class FileSeal {
                     }
                     writeFully(out, ByteBuffer.wrap(sealed, 0, sealedLength),
                             Cobblestone.HEADER_LENGTH + firstChunk * Cobblestone.SEALED_CHUNK_SIZE);
-                    progress.batchWritten(batch, batchChunks);
+                    progress.batchWritten(batch);
                 }
                 return null;
             } catch (GeneralSecurityException e) {
@@ -204,30 +199,31 @@ final class FileSeal {
     private static final class Progress {
         private final LongConsumer listener;
         private final long sealedLength;
+        /** Sealed bytes of a full batch. */
+        private final long batchLength;
         /** Batches written past the contiguous prefix (at most one per worker). */
         private final TreeSet<Long> ahead = new TreeSet<>();
         private long nextBatch;
 
-        Progress(LongConsumer listener, long plaintextLength) {
+        Progress(LongConsumer listener, long plaintextLength, int batchChunks) {
             this.listener = listener;
             this.sealedLength = Cobblestone.ciphertextLength(plaintextLength);
+            this.batchLength = (long) batchChunks * Cobblestone.SEALED_CHUNK_SIZE;
         }
 
         synchronized void headerWritten() {
             listener.accept(Cobblestone.HEADER_LENGTH);
         }
 
-        synchronized void batchWritten(long batch, int batchChunks) {
+        synchronized void batchWritten(long batch) {
             ahead.add(batch);
-            boolean grew = false;
+            long before = nextBatch;
             while (!ahead.isEmpty() && ahead.first() == nextBatch) {
                 ahead.pollFirst();
                 nextBatch++;
-                grew = true;
             }
-            if (grew) {
-                long end = Cobblestone.HEADER_LENGTH + nextBatch * batchChunks * (long) Cobblestone.SEALED_CHUNK_SIZE;
-                listener.accept(Math.min(end, sealedLength));
+            if (nextBatch > before) {
+                listener.accept(Math.min(Cobblestone.HEADER_LENGTH + nextBatch * batchLength, sealedLength));
             }
         }
     }
