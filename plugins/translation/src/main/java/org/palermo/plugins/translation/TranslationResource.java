@@ -52,7 +52,7 @@ public class TranslationResource {
   @Path("workspaces/{ws}/versions")
   public List<TranslationService.Version> versions(@PathParam("ws") String ws,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    return service.versions(security.getUserPrincipal(), ws, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    return service.versions(security.getUserPrincipal(), ws, texts(headers));
   }
 
   @POST
@@ -60,7 +60,7 @@ public class TranslationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public TranslationService.Version link(@PathParam("ws") String ws, NewLink body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    PluginText texts = texts(headers);
     NewLink b = body(body, texts);
     return service.link(security.getUserPrincipal(), ws, b.source(), b.sourceVersion(),
         b.translation(), b.sourceLanguage(), b.language(), b.machineEngine(), texts);
@@ -70,14 +70,14 @@ public class TranslationResource {
   @Path("workspaces/{ws}/versions/{translation}")
   public void unlink(@PathParam("ws") String ws, @PathParam("translation") String translation,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    service.unlink(security.getUserPrincipal(), ws, translation, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    service.unlink(security.getUserPrincipal(), ws, translation, texts(headers));
   }
 
   @GET
   @Path("workspaces/{ws}/requests")
   public List<TranslationService.Request> requests(@PathParam("ws") String ws,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    return service.requests(security.getUserPrincipal(), ws, PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    return service.requests(security.getUserPrincipal(), ws, texts(headers));
   }
 
   @POST
@@ -85,7 +85,7 @@ public class TranslationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public List<TranslationService.Request> request(@PathParam("ws") String ws, NewRequest body,
       @Context SecurityContext security, @Context HttpHeaders headers) throws SQLException {
-    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    PluginText texts = texts(headers);
     NewRequest b = body(body, texts);
     return service.request(security.getUserPrincipal(), ws, b.source(), b.languages(), b.due(),
         b.assignee(), texts);
@@ -97,9 +97,14 @@ public class TranslationResource {
   public TranslationService.Request status(@PathParam("ws") String ws,
       @PathParam("id") String id, NewStatus body, @Context SecurityContext security,
       @Context HttpHeaders headers) throws SQLException {
-    PluginText texts = PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    PluginText texts = texts(headers);
     return service.setStatus(security.getUserPrincipal(), ws, id, body(body, texts).status(),
         texts);
+  }
+
+  /** Texts in the caller's language. */
+  private PluginText texts(HttpHeaders headers) {
+    return PluginText.of(context, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   private static <T> T body(T body, PluginText texts) {
