@@ -19,6 +19,7 @@ import org.palermo.security.manifest.ManifestKind;
 import org.palermo.security.states.StateCode;
 import org.palermo.text.Text;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -146,8 +147,7 @@ final class DocCommand {
       String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-doc.document")
       String doc,
-      @Option(names = {"-h", "--help"}, usageHelp = true,
-          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
+      @Mixin HelpOption help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-doc.get-version")
       Long version,
       @Option(names = "--original", descriptionKey = "help-doc.get-original") boolean original,

@@ -18,6 +18,7 @@ import org.palermo.security.ids.WorkspaceId;
 import org.palermo.text.Language;
 import org.palermo.text.Text;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -89,8 +90,7 @@ final class SubmissionCommand {
       @Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-submission.ws") String ws,
       @Parameters(index = "1", paramLabel = "DOC", descriptionKey = "help-submission.doc")
       String doc,
-      @Option(names = {"-h", "--help"}, usageHelp = true,
-          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
+      @Mixin HelpOption help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version,
       @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -159,8 +159,7 @@ final class SubmissionCommand {
       String doc,
       @Parameters(index = "2", paramLabel = "TEXT", descriptionKey = "help-submission.comment-text")
       String text,
-      @Option(names = {"-h", "--help"}, usageHelp = true,
-          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
+      @Mixin HelpOption help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     if (text.isBlank()) {
@@ -212,8 +211,7 @@ final class SubmissionCommand {
       String doc,
       @Option(names = "--org", required = true, paramLabel = "NAME",
           descriptionKey = "help-submission.org") String org,
-      @Option(names = {"-h", "--help"}, usageHelp = true,
-          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
+      @Mixin HelpOption help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     PalermoCli.Unlocked session = root.unlock();
@@ -264,8 +262,7 @@ final class SubmissionCommand {
       String doc,
       @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
           descriptionKey = "help-submission.export-output") Path output,
-      @Option(names = {"-h", "--help"}, usageHelp = true,
-          descriptionKey = "mixinStandardHelpOptions.help") boolean help,
+      @Mixin HelpOption help,
       @Option(names = "--version", paramLabel = "N", descriptionKey = "help-submission.version")
       Long version) {
     PalermoCli.Unlocked session = root.unlock();
