@@ -138,21 +138,19 @@ public final class BundleAudit {
 
   private static void check(List<String> problems, String area, String tag, String key,
       String value, String english) {
-    if (area.equals(HELP_AREA) || area.startsWith(HELP_AREA + "-")) {
-      checkHelp(problems, area, tag, key, value, english);
+    String where = area + (tag.equals("en") ? "" : "_" + tag) + ".properties: " + key;
+    if (value.isBlank()) {
+      problems.add(where + " is empty");
+    } else if (area.equals(HELP_AREA) || area.startsWith(HELP_AREA + "-")) {
+      checkHelp(problems, where, value, english);
     } else {
-      checkPattern(problems, area, tag, key, value, english);
+      checkPattern(problems, where, value, english);
     }
   }
 
   /** Help text goes through String.format: %n and %% only, the same %n count everywhere. */
-  private static void checkHelp(List<String> problems, String area, String tag, String key,
-      String value, String english) {
-    String where = area + (tag.equals("en") ? "" : "_" + tag) + ".properties: " + key;
-    if (value.isBlank()) {
-      problems.add(where + " is empty");
-      return;
-    }
+  private static void checkHelp(List<String> problems, String where, String value,
+      String english) {
     if (value.replace("%n", "").replace("%%", "").contains("%")) {
       problems.add(where + " has a % that is not %n or %%");
     }
@@ -170,13 +168,8 @@ public final class BundleAudit {
     return n;
   }
 
-  private static void checkPattern(List<String> problems, String area, String tag, String key,
-      String value, String english) {
-    String where = area + (tag.equals("en") ? "" : "_" + tag) + ".properties: " + key;
-    if (value.isBlank()) {
-      problems.add(where + " is empty");
-      return;
-    }
+  private static void checkPattern(List<String> problems, String where, String value,
+      String english) {
     if (LONE_QUOTE.matcher(value).find()) {
       problems.add(where + " has a single quote; write '' (MessageFormat)");
     }
