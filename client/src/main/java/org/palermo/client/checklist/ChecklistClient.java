@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.plugin.PluginRoutes;
 import org.palermo.client.plugin.SealedRef;
 import org.palermo.client.plugin.SealedStorage;
 import org.palermo.security.ids.WorkspaceId;
@@ -19,7 +20,7 @@ import org.palermo.text.Text;
 public final class ChecklistClient {
   /** The plugin's id, and where its routes are. */
   public static final String PLUGIN = "cluster-checklist";
-  private static final String BASE = "api/v1/plugins/" + PLUGIN + "/";
+  private static final PluginRoutes ROUTES = new PluginRoutes(PLUGIN);
 
   private final PalermoHttp http;
 
@@ -27,12 +28,8 @@ public final class ChecklistClient {
     this.http = http;
   }
 
-  private static String ws(WorkspaceId workspace) {
-    return BASE + "workspaces/" + workspace + "/";
-  }
-
   public JsonNode profile(WorkspaceId workspace) {
-    return http.get(ws(workspace) + "profile");
+    return http.get(ROUTES.workspace(workspace) + "profile");
   }
 
   public JsonNode saveProfile(WorkspaceId workspace, String state, List<String> instruments,
@@ -43,21 +40,21 @@ public final class ChecklistClient {
     body.put("partyToUncac", partyToUncac);
     body.put("group", group);
     body.put("startYear", startYear);
-    return http.put(ws(workspace) + "profile", body);
+    return http.put(ROUTES.workspace(workspace) + "profile", body);
   }
 
   /** The phase in a Mechanism year, or a calendar year, or this year when both are null. */
   public JsonNode schedule(WorkspaceId workspace, Integer year, Integer calendarYear) {
-    return http.get(ws(workspace) + "schedule" + (year != null ? "?year=" + year
+    return http.get(ROUTES.workspace(workspace) + "schedule" + (year != null ? "?year=" + year
         : calendarYear != null ? "?calendarYear=" + calendarYear : ""));
   }
 
   public JsonNode start(WorkspaceId workspace, String checklist) {
-    return http.post(ws(workspace) + "checklists/" + checklist, Map.of());
+    return http.post(ROUTES.workspace(workspace) + "checklists/" + checklist, Map.of());
   }
 
   public JsonNode get(WorkspaceId workspace, String checklist) {
-    return http.get(ws(workspace) + "checklists/" + checklist);
+    return http.get(ROUTES.workspace(workspace) + "checklists/" + checklist);
   }
 
   /**
@@ -94,7 +91,7 @@ public final class ChecklistClient {
       body.put("notes", notes);
     }
     body.putAll(more);
-    return http.patch(ws(workspace) + "checklists/" + checklist + "/items/" + item, body);
+    return http.patch(ROUTES.workspace(workspace) + "checklists/" + checklist + "/items/" + item, body);
   }
 
   /**

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.plugin.PluginRoutes;
 import org.palermo.security.ids.WorkspaceId;
 
 /** The dialogue-registration plugin's routes. */
 public final class DialogueClient {
   /** The plugin's id. */
   public static final String PLUGIN = "dialogue-registration";
-  private static final String BASE = "api/v1/plugins/" + PLUGIN + "/dialogues";
+  private static final String BASE = new PluginRoutes(PLUGIN).path("dialogues");
 
   private final PalermoHttp http;
 

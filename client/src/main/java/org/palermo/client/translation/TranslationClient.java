@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.palermo.client.http.PalermoHttp;
+import org.palermo.client.plugin.PluginRoutes;
 import org.palermo.security.ids.WorkspaceId;
 
 /** The translation plugin's routes: language versions, requests and the reference glossary. */
 public final class TranslationClient {
   /** The plugin's id, and where its routes are. */
   public static final String PLUGIN = "translation";
-  private static final String BASE = "api/v1/plugins/" + PLUGIN + "/";
+  private static final PluginRoutes ROUTES = new PluginRoutes(PLUGIN);
 
   private final PalermoHttp http;
 
@@ -19,12 +20,8 @@ public final class TranslationClient {
     this.http = http;
   }
 
-  private static String ws(WorkspaceId workspace) {
-    return BASE + "workspaces/" + workspace + "/";
-  }
-
   public JsonNode versions(WorkspaceId workspace) {
-    return http.get(ws(workspace) + "versions");
+    return http.get(ROUTES.workspace(workspace) + "versions");
   }
 
   /** Links {@code translation} as the {@code language} version of the source's version. */
@@ -37,15 +34,15 @@ public final class TranslationClient {
     body.put("sourceLanguage", sourceLanguage);
     body.put("language", language);
     body.put("machineEngine", machineEngine);
-    return http.post(ws(workspace) + "versions", body);
+    return http.post(ROUTES.workspace(workspace) + "versions", body);
   }
 
   public JsonNode unlink(WorkspaceId workspace, String translation) {
-    return http.delete(ws(workspace) + "versions/" + translation);
+    return http.delete(ROUTES.workspace(workspace) + "versions/" + translation);
   }
 
   public JsonNode requests(WorkspaceId workspace) {
-    return http.get(ws(workspace) + "requests");
+    return http.get(ROUTES.workspace(workspace) + "requests");
   }
 
   public JsonNode request(WorkspaceId workspace, String source, List<String> languages,
@@ -55,14 +52,14 @@ public final class TranslationClient {
     body.put("languages", languages);
     body.put("due", due);
     body.put("assignee", assignee);
-    return http.post(ws(workspace) + "requests", body);
+    return http.post(ROUTES.workspace(workspace) + "requests", body);
   }
 
   public JsonNode setStatus(WorkspaceId workspace, String request, String status) {
-    return http.put(ws(workspace) + "requests/" + request, Map.of("status", status));
+    return http.put(ROUTES.workspace(workspace) + "requests/" + request, Map.of("status", status));
   }
 
   public JsonNode glossary() {
-    return http.get(BASE + "glossary");
+    return http.get(ROUTES.path("glossary"));
   }
 }
