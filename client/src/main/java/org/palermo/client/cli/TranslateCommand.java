@@ -82,8 +82,7 @@ final class TranslateCommand {
   @Command(name = "list", mixinStandardHelpOptions = true)
   int list(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws) {
-    PalermoCli.Unlocked session = root.unlock();
-    WorkspaceId workspace = session.workspaces().resolve(ws);
+    WorkspaceId workspace = root.unlock().workspaces().resolve(ws);
     JsonNode requests = client().requests(workspace);
     if (root.json()) {
       root.terminal().out().println(requests.toString());
@@ -110,8 +109,7 @@ final class TranslateCommand {
           descriptionKey = "help-translate.request-id") String request,
       @Option(names = "--status", required = true, paramLabel = "STATUS",
           descriptionKey = "help-translate.status") String status) {
-    PalermoCli.Unlocked session = root.unlock();
-    WorkspaceId workspace = session.workspaces().resolve(ws);
+    WorkspaceId workspace = root.unlock().workspaces().resolve(ws);
     JsonNode r = client().setStatus(workspace, request, status);
     root.print(PalermoCli.fields("request", r.path("id").asText(), "status",
         r.path("status").asText()));
@@ -121,8 +119,7 @@ final class TranslateCommand {
   @Command(name = "status", mixinStandardHelpOptions = true)
   int status(@Parameters(index = "0", paramLabel = "WS", descriptionKey = "help-translate.ws")
       String ws) {
-    PalermoCli.Unlocked session = root.unlock();
-    WorkspaceId workspace = session.workspaces().resolve(ws);
+    WorkspaceId workspace = root.unlock().workspaces().resolve(ws);
     JsonNode versions = client().versions(workspace);
     if (root.json()) {
       root.terminal().out().println(versions.toString());
